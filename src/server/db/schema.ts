@@ -1,0 +1,6 @@
+// Drizzle schema: one file per aggregate under ./schema; this file only lists them for drizzle-kit.
+export * from './schema/regions.js';
+export * from './schema/org.js';
+export * from './schema/identity.js';
+export * from './schema/audit.js';
+export * from './schema/imports.js';

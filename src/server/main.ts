@@ -1,0 +1,38 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { openDatabase } from './db/client.js';
+import { DEMO_USERS, seedDemo } from './seed/demo.js';
+
+/** Starts the server: migrations on start, the demo region with --seed-demo, graceful shutdown. */
+async function main() {
+  const config = loadConfig();
+  const started = Date.now();
+  const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+  await database.migrate();
+  if (process.argv.includes('--seed-demo')) {
+    const result = await seedDemo(database);
+    if (result.created) console.log(`Data demo Kota Malang dimuat (${result.civilServants} ASN).`);
+  }
+  const app = await buildApp({ database, config });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const url = `http://localhost:${config.PORT}`;
+  console.log(`\nLelang Kinerja siap di ${url} (basis data: ${database.engine}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (process.argv.includes('--seed-demo')) {
+    console.log('\nAkun demo (daerah: Pemerintah Kota Malang):');
+    for (const u of DEMO_USERS) console.log(`  ${u.label.padEnd(34)} ${u.username.padEnd(16)} ${u.password}`);
+    console.log('');
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
