@@ -61,7 +61,10 @@ export interface UserSeed {
 }
 
 export async function createUsers(db: DbOrTx, regionId: string, list: UserSeed[]): Promise<Map<string, string>> {
-  const hashes = await Promise.all(list.map((u) => hashPassword(u.password)));
+  // One hash per distinct password (each hash is deliberately slow).
+  const byPassword = new Map<string, Promise<string>>();
+  for (const u of list) if (!byPassword.has(u.password)) byPassword.set(u.password, hashPassword(u.password));
+  const hashes = await Promise.all(list.map((u) => byPassword.get(u.password)!));
   const out = await db
     .insert(users)
     .values(

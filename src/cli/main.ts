@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { auditCommands } from './audit.js';
+import { dbCommands } from './db.js';
+
+/** `npm run cli -- <command>`: operations that do not need the web server. */
+const program = new Command('lelang-kinerja').description('Alat baris perintah Lelang Kinerja');
+dbCommands(program);
+auditCommands(program);
+program.parseAsync(process.argv).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
