@@ -65,7 +65,9 @@ export function body(code: ErrorCode, message?: string, fields?: FieldError[]): 
 
 /** PostgreSQL error codes that are the caller's fault, not the server's. */
 function pgError(err: unknown): AppError | null {
-  const code = (err as { code?: unknown })?.code;
+  // Drizzle wraps driver errors (DrizzleQueryError); the SQLSTATE is on the cause.
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : e?.cause?.code;
   if (code === '23505') return new AppError('CONFLICT', 'Data dengan kunci yang sama sudah ada');
   if (code === '23503') return new AppError('CONFLICT', 'Data yang dirujuk tidak ada atau masih dipakai');
   if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22021' || code === '22P05') {
