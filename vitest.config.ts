@@ -5,6 +5,23 @@ import { defineConfig } from 'vitest/config';
  * app.inject on PGlite (and PostgreSQL when TEST_DATABASE_URL is set), and browser journeys in the
  * system Chromium.
  */
+function integration(engine: 'pglite' | 'postgres') {
+  return {
+    test: {
+      name: engine === 'pglite' ? 'integration' : 'integration-postgres',
+      include: ['test/integration/**/*.test.ts'],
+      environment: 'node',
+      env: { TEST_ENGINE: engine },
+      // PGlite templates are built per worker (test/support/db.ts); PostgreSQL needs one per run.
+      globalSetup: engine === 'postgres' ? ['test/support/global-setup.ts'] : [],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      pool: 'forks' as const,
+      maxWorkers: 2,
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -15,18 +32,9 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        test: {
-          name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
-          maxWorkers: 2,
-        },
-      },
+      integration('pglite'),
+      // Both engines in one run when a PostgreSQL server is named (CI sets it).
+      ...(process.env.TEST_DATABASE_URL ? [integration('postgres')] : []),
       {
         test: {
           name: 'e2e',

@@ -12,7 +12,7 @@ describe('health and the API description', () => {
     const res = await w.anonymous().get('/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok', database: { engine: w.database.engine, status: 'up' }, version: '0.1.0' });
-    expect(w.database.engine).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+    expect(w.database.engine).toBe(process.env.TEST_ENGINE);
   });
 
   it('serves the OpenAPI document with the contract routes', async () => {

@@ -22,8 +22,9 @@ let counter = 0;
 
 export async function testDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  const template = inject('pgTemplate');
-  if (url && template) {
+  if (process.env.TEST_ENGINE === 'postgres') {
+    const template = inject('pgTemplate');
+    if (!url || !template) throw new Error('PostgreSQL tests need TEST_DATABASE_URL and the global setup');
     const name = `lk_t_${inject('pgRunId')}_${process.pid}_${++counter}_${Math.floor(Math.random() * 1e6)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

@@ -5,7 +5,7 @@ import { openDatabase } from '../../src/server/db/client.js';
 /**
  * On PostgreSQL (TEST_DATABASE_URL set) builds one migrated template database per run; each test
  * file then gets its own copy (CREATE DATABASE ... TEMPLATE), and everything is dropped at the end.
- * On PGlite each worker builds its own template (see db.ts).
+ * Only the PostgreSQL project uses it; on PGlite each worker builds its own template (see db.ts).
  */
 declare module 'vitest' {
   export interface ProvidedContext {
