@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
@@ -23,7 +23,7 @@ import { workUnitsModule } from './modules/work-units/work-units.routes.js';
 import { body, registerErrorHandler } from './platform/errors.js';
 import { isHttps, registerAuthGate } from './platform/http.js';
 import { policy } from './platform/policy.js';
-import { redactPaths } from './platform/logging.js';
+import { redactPaths, requestSerializers } from './platform/logging.js';
 
 // Validation messages of the zod built-ins in Bahasa Indonesia; our own schemas carry their own.
 z.config(z.locales.id());
@@ -31,13 +31,18 @@ z.config(z.locales.id());
 export interface AppContext {
   database: Database;
   config: Config;
+  /** Sees every route as registered, after its policy is settled (the route-enumeration test uses it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the whole application without listening, so tests can drive it with app.inject. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const { config } = ctx;
   const app = Fastify({
-    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL, redact: { paths: redactPaths, censor: '[disembunyikan]' } },
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: { paths: redactPaths, censor: '[disembunyikan]' }, serializers: requestSerializers },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -46,9 +51,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   // Static files and the API docs are public by nature; everything else must name its policy.
   app.addHook('onRoute', (route) => {
-    if (route.config?.policy) return;
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, policy: policy.public('API documentation') };
-    else if (!route.url.startsWith('/api')) route.config = { ...route.config, policy: policy.public('web application files') };
+    if (!route.config?.policy) {
+      if (route.url.startsWith('/api/docs')) route.config = { ...route.config, policy: policy.public('API documentation') };
+      else if (!route.url.startsWith('/api')) route.config = { ...route.config, policy: policy.public('web application files') };
+    }
+    ctx.onRoute?.(route);
   });
 
   registerErrorHandler(app);

@@ -14,3 +14,14 @@ export const redactPaths = [
   '*.nip',
   '*.password',
 ];
+
+/** NIPs typed into searches end up in URLs; the request log shows them masked. */
+export function maskUrl(url: string): string {
+  return url.replace(/\d{8,18}/g, (d) => `${d.slice(0, 2)}${'*'.repeat(d.length - 2)}`);
+}
+
+export const requestSerializers = {
+  req(req: { method: string; url: string; ip?: string }) {
+    return { method: req.method, url: maskUrl(req.url), ip: req.ip };
+  },
+};
