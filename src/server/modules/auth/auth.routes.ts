@@ -27,7 +27,8 @@ export async function authModule(app: FastifyInstance, { database, config }: App
 
   defineRoute(app, authRoutes.logout, policy.anyUser(), async ({ actor, reply }) => {
     await logout(database, actor);
-    reply.clearCookie(cookie, { path: '/' });
+    // The same attributes as when set: a browser ignores a __Host- cookie without Secure and Path=/.
+    reply.clearCookie(cookie, sessionCookieOptions(config));
     return { ok: true as const };
   });
 

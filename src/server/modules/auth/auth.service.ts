@@ -40,25 +40,26 @@ export async function login(
   const [user] = await db.select().from(users).where(and(eq(users.regionId, region.id), eq(users.username, username)));
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await dummyVerify(input.password);
   if (!ok || !user || !user.active) {
-    const decision = lockoutDecision(
-      throttle ? { failures: throttle.failures, windowStartedAt: throttle.windowStartedAt } : null,
-      { maxFailures: config.LOGIN_MAX_FAILURES, lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES },
-      now,
-    );
-    await db.transaction(async (tx) => {
-      await tx
-        .insert(loginThrottles)
-        .values({ regionId: region.id, username, ...decision })
-        .onConflictDoUpdate({ target: [loginThrottles.regionId, loginThrottles.username], set: decision });
+    const rules = { maxFailures: config.LOGIN_MAX_FAILURES, lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES };
+    const key = and(eq(loginThrottles.regionId, region.id), eq(loginThrottles.username, username));
+    const lockedUntil = await db.transaction(async (tx) => {
+      // Counted on a fresh read under a row lock: parallel guesses are each counted, none is lost.
+      await tx.insert(loginThrottles).values({ regionId: region.id, username, failures: 0, windowStartedAt: now }).onConflictDoNothing();
+      const [current] = await tx.select().from(loginThrottles).where(key).for('update');
+      const locked = current.lockedUntil && current.lockedUntil > now ? current.lockedUntil : null;
+      const decision = locked ? null : lockoutDecision(current, rules, now);
+      if (decision) await tx.update(loginThrottles).set(decision).where(key);
+      const until = locked ?? decision?.lockedUntil ?? null;
       await appendAudit(tx, region.id, null, {
         action: 'auth.login_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-        summary: `Percobaan masuk gagal untuk "${username}"${decision.lockedUntil ? ' (dikunci sementara)' : ''}`,
+        summary: `Percobaan masuk gagal untuk "${username}"${until ? ' (dikunci sementara)' : ''}`,
         after: { ip: meta.ip ?? null },
       }, now);
+      return until;
     });
-    if (decision.lockedUntil) throw new AppError('LOCKED_OUT');
+    if (lockedUntil) throw new AppError('LOCKED_OUT');
     throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
   }
   return db.transaction(async (tx) => {
