@@ -18,6 +18,7 @@ function integration(engine: 'pglite' | 'postgres') {
       hookTimeout: 120_000,
       pool: 'forks' as const,
       maxWorkers: 2,
+      sequence: { groupOrder: engine === 'pglite' ? 1 : 2 },
     },
   };
 }
@@ -28,6 +29,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts'],
           environment: 'node',
         },
@@ -38,6 +40,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 180_000,

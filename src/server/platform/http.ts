@@ -46,8 +46,10 @@ export function originAllowed(request: FastifyRequest, config: Config): boolean 
   const origin = request.headers.origin;
   if (!origin) return true;
   try {
-    const host = new URL(origin).host;
-    return host === request.headers.host || host === new URL(config.PUBLIC_URL).host;
+    const o = new URL(origin);
+    // Scheme and host: under HTTPS an http:// origin of the same host is not the same site.
+    if (o.origin === new URL(config.PUBLIC_URL).origin) return true;
+    return !isHttps(config) && o.host === request.headers.host;
   } catch {
     return false;
   }

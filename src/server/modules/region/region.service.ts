@@ -92,7 +92,7 @@ async function missionById(database: Database, actor: Actor, id: string): Promis
 
 export async function createMission(database: Database, actor: Actor, input: z.infer<typeof missionBody>) {
   const id = await database.db.transaction(async (tx) => {
-    const [row] = await tx.insert(missions).values({ regionId: actor.regionId, ...input, description: input.description ?? null }).returning();
+    const [row] = await tx.insert(missions).values({ ...input, regionId: actor.regionId, description: input.description ?? null }).returning();
     await appendAudit(tx, actor.regionId, actor, { action: 'mission.create', entityType: 'mission', entityId: row.id, summary: `Misi ${row.number} ditambahkan`, after: row });
     return row.id;
   });
@@ -141,7 +141,7 @@ export async function createGoal(database: Database, actor: Actor, missionId: st
   return database.db.transaction(async (tx) => {
     const [m] = await tx.select().from(missions).where(and(eq(missions.regionId, actor.regionId), eq(missions.id, missionId)));
     if (!m) throw new AppError('NOT_FOUND');
-    const [row] = await tx.insert(missionGoals).values({ regionId: actor.regionId, missionId, ...input }).returning();
+    const [row] = await tx.insert(missionGoals).values({ ...input, regionId: actor.regionId, missionId }).returning();
     await appendAudit(tx, actor.regionId, actor, { action: 'mission_goal.create', entityType: 'mission_goal', entityId: row.id, summary: `Tujuan ${m.number}.${row.number} ditambahkan`, after: row });
     return { id: row.id, missionId, number: row.number, title: row.title, version: row.version, targets: [] };
   });
@@ -170,7 +170,7 @@ export async function createTarget(database: Database, actor: Actor, goalId: str
   return database.db.transaction(async (tx) => {
     const [g] = await tx.select().from(missionGoals).where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, goalId)));
     if (!g) throw new AppError('NOT_FOUND');
-    const [row] = await tx.insert(missionTargets).values({ regionId: actor.regionId, goalId, ...input }).returning();
+    const [row] = await tx.insert(missionTargets).values({ ...input, regionId: actor.regionId, goalId }).returning();
     await appendAudit(tx, actor.regionId, actor, { action: 'mission_target.create', entityType: 'mission_target', entityId: row.id, summary: `Sasaran ditambahkan`, after: row });
     return { id: row.id, goalId, number: row.number, title: row.title, version: row.version };
   });

@@ -1,0 +1,1128 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRoutes } from '../../src/contract/audit.js';
+import { authRoutes } from '../../src/contract/auth.js';
+import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
+import { healthRoutes } from '../../src/contract/health.js';
+import { importRoutes, type ImportBatch } from '../../src/contract/imports.js';
+import { regionRoutes, type Mission } from '../../src/contract/region.js';
+import type { RouteDef } from '../../src/contract/route.js';
+import { userRoutes, type User } from '../../src/contract/users.js';
+import { workUnitRoutes, type WorkUnit } from '../../src/contract/work-units.js';
+import {
+  auditEntries,
+  civilServants,
+  importBatches,
+  missions,
+  userRoles,
+  users,
+  workUnits,
+} from '../../src/server/db/schema.js';
+import { hashPassword } from '../../src/server/platform/passwords.js';
+import { buildNip } from '../../src/server/seed/factories.js';
+import { rng } from '../../src/server/seed/random.js';
+import { Client, PASSWORD, REGION_A_USERS, setupWorld, type World } from '../support/harness.js';
+
+/**
+ * S1 (authorization matrix), S2 (tenant isolation) and S3 (object access). The expected answers
+ * below are written by hand from the policies in src/server/modules/*\/*.routes.ts, so that a
+ * policy change breaks this file until the table is reviewed and updated with it.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Who may do what (by the usernames of region A in the harness)
+// ---------------------------------------------------------------------------------------------
+
+const EVERYONE = [
+  'admin',
+  'kepala',
+  'panelis',
+  'kaopd1',
+  'operator1',
+  'verifikator',
+  'bkpsdm',
+  'asn',
+  'nasional',
+] as const;
+type Username = (typeof EVERYONE)[number];
+type Who = Username | 'anonymous';
+const WHO: Who[] = [...EVERYONE, 'anonymous'];
+
+const ADMIN: Username[] = ['admin'];
+/** head_of_region, verifier, hr_officer and region_admin read the whole roster; opd_head/opd_operator their unit. */
+const ROSTER_READERS: Username[] = ['admin', 'kepala', 'kaopd1', 'operator1', 'verifikator', 'bkpsdm'];
+const ROSTER_WRITERS: Username[] = ['admin', 'bkpsdm'];
+const IMPORTERS: Username[] = ['admin', 'bkpsdm'];
+
+type Expect = '2xx' | '401' | '403';
+
+interface Req {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send as this client instead of the role's shared one (e.g. a fresh session for logout). */
+  client?: Client;
+}
+
+interface Row {
+  def: RouteDef;
+  allowed: readonly Username[] | 'public';
+  prepare?: (who: Who) => Promise<Req>;
+  /** Extra checks after a successful answer. */
+  after?: (res: LightMyRequestResponse, req: Req) => Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// World and fresh objects (each write case gets its own object, read with its current version)
+// ---------------------------------------------------------------------------------------------
+
+let w: World;
+let adm: Client;
+const clients = {} as Record<Who, Client>;
+let placeholderHash: string;
+let batchA: ImportBatch;
+
+let counter = 0;
+const next = () => ++counter;
+const nipRng = rng(424242);
+const usedNips = new Set<string>();
+function freshNip(): string {
+  for (;;) {
+    const nip = buildNip(nipRng, { today: new Date() });
+    if (!usedNips.has(nip)) {
+      usedNips.add(nip);
+      return nip;
+    }
+  }
+}
+
+async function ok<T>(p: Promise<LightMyRequestResponse>, status = 200): Promise<T> {
+  const res = await p;
+  if (res.statusCode !== status) throw new Error(`setup request failed: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+let missionSeq = 0;
+async function freshMission(client = adm): Promise<Mission> {
+  const n = missionSeq++;
+  const termStart = 2000 + Math.floor(n / 90);
+  return ok<Mission>(
+    client.post('/api/missions', {
+      termStart,
+      termEnd: termStart + 4,
+      number: 1 + (n % 90),
+      title: `Misi uji ${n}`,
+    }),
+    201,
+  );
+}
+async function freshGoal(client = adm) {
+  const m = await freshMission(client);
+  return ok<{ id: string; version: number; missionId: string }>(
+    client.post(`/api/missions/${m.id}/goals`, { number: 1, title: 'Tujuan uji' }),
+    201,
+  );
+}
+async function freshTarget(client = adm) {
+  const g = await freshGoal(client);
+  return ok<{ id: string; version: number }>(
+    client.post(`/api/goals/${g.id}/targets`, { number: 1, title: 'Sasaran uji' }),
+    201,
+  );
+}
+async function freshUnit(client = adm): Promise<WorkUnit> {
+  const n = next();
+  return ok<WorkUnit>(
+    client.post('/api/work-units', { code: `T-${n}`, name: `Unit Uji ${n}`, kind: 'dinas' }),
+    201,
+  );
+}
+async function freshAsn(client = adm, workUnitId = w.a.units.u1): Promise<CivilServant> {
+  const n = next();
+  return ok<CivilServant>(
+    client.post('/api/civil-servants', {
+      nip: freshNip(),
+      name: `ASN Uji ${n}`,
+      workUnitId,
+      employmentType: 'PNS',
+    }),
+    201,
+  );
+}
+/** A user written straight to the database (no slow hashing per case), read back through the API. */
+async function freshUser(active = true, regionId = w.a.id): Promise<{ id: string; version: number }> {
+  const n = next();
+  const [u] = await w.database.db
+    .insert(users)
+    .values({
+      regionId,
+      username: `target${n}`,
+      fullName: `Target ${n}`,
+      passwordHash: placeholderHash,
+      active,
+    })
+    .returning({ id: users.id, version: users.version });
+  await w.database.db.insert(userRoles).values({ regionId, userId: u.id, role: 'asn', workUnitId: null });
+  return u;
+}
+
+function csvUpload(rows: string[][], fileName = 'unit.csv') {
+  const boundary = `----lkBoundary${next()}`;
+  const csv = ['kode,nama,jenis', ...rows.map((r) => r.join(','))].join('\n') + '\n';
+  const payload =
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n` +
+    `${csv}\r\n--${boundary}--\r\n`;
+  return { body: payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+function unitFile(fileName?: string) {
+  const n = next();
+  return csvUpload([[`IMP-${n}`, `Unit Impor ${n}`, 'dinas']], fileName);
+}
+async function freshBatch(client = adm, fileName?: string): Promise<ImportBatch> {
+  const f = unitFile(fileName);
+  const b = await ok<ImportBatch>(client.post('/api/imports/work_units', f.body, f.headers), 201);
+  expect(b.status).toBe('previewed');
+  return b;
+}
+async function settled(client: Client, id: string): Promise<ImportBatch> {
+  for (let i = 0; i < 200; i++) {
+    const b = await ok<ImportBatch>(client.get(`/api/imports/batch/${id}`));
+    if (b.status !== 'committing') return b;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('import commit did not finish');
+}
+
+const asnBody = (c: CivilServant) => ({
+  nip: c.nip,
+  name: `${c.name} (ubah)`,
+  rankGrade: c.rankGrade,
+  position: c.position,
+  workUnitId: c.workUnitId,
+  employmentType: c.employmentType,
+  email: c.email,
+  phone: c.phone,
+  active: c.active,
+  version: c.version,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The table: every route of the contract, with who gets a 2xx
+// ---------------------------------------------------------------------------------------------
+
+const TABLE: Row[] = [
+  // health
+  { def: healthRoutes.health, allowed: 'public' },
+
+  // auth
+  { def: authRoutes.publicRegions, allowed: 'public' },
+  {
+    def: authRoutes.login,
+    allowed: 'public',
+    prepare: async (who) => ({
+      url: '/api/auth/login',
+      body: { regionSlug: w.a.slug, username: who === 'anonymous' ? 'asn' : who, password: PASSWORD },
+    }),
+  },
+  {
+    def: authRoutes.logout,
+    allowed: EVERYONE,
+    // A session of its own, so that the shared one of the role lives on.
+    prepare: async (who) => ({
+      url: '/api/auth/logout',
+      client: who === 'anonymous' ? w.anonymous() : await w.login(who),
+    }),
+    after: async (_res, req) => expect((await req.client!.get('/api/auth/me')).statusCode).toBe(401),
+  },
+  { def: authRoutes.me, allowed: EVERYONE },
+  {
+    def: authRoutes.setLocale,
+    allowed: EVERYONE,
+    prepare: async () => ({ url: '/api/auth/locale', body: { locale: 'id' } }),
+  },
+
+  // region profile and missions
+  { def: regionRoutes.getRegion, allowed: EVERYONE },
+  {
+    def: regionRoutes.updateRegion,
+    allowed: ADMIN,
+    prepare: async () => {
+      const r = await ok<{
+        name: string;
+        kind: string;
+        timezone: string;
+        headTitle: string;
+        version: number;
+      }>(adm.get('/api/region'));
+      return {
+        url: '/api/region',
+        body: {
+          name: r.name,
+          kind: r.kind,
+          timezone: r.timezone,
+          headTitle: r.headTitle,
+          version: r.version,
+        },
+      };
+    },
+  },
+  { def: regionRoutes.listMissions, allowed: EVERYONE },
+  {
+    def: regionRoutes.createMission,
+    allowed: ADMIN,
+    prepare: async () => {
+      const n = missionSeq++;
+      return {
+        url: '/api/missions',
+        body: {
+          termStart: 2000 + Math.floor(n / 90),
+          termEnd: 2004 + Math.floor(n / 90),
+          number: 1 + (n % 90),
+          title: `Misi baru ${n}`,
+        },
+      };
+    },
+  },
+  {
+    def: regionRoutes.updateMission,
+    allowed: ADMIN,
+    prepare: async () => {
+      const m = await freshMission();
+      return {
+        url: `/api/missions/${m.id}`,
+        body: {
+          termStart: m.termStart,
+          termEnd: m.termEnd,
+          number: m.number,
+          title: `${m.title} (ubah)`,
+          version: m.version,
+        },
+      };
+    },
+  },
+  {
+    def: regionRoutes.deleteMission,
+    allowed: ADMIN,
+    prepare: async () => {
+      const m = await freshMission();
+      return { url: `/api/missions/${m.id}`, body: { version: m.version } };
+    },
+  },
+  {
+    def: regionRoutes.createGoal,
+    allowed: ADMIN,
+    prepare: async () => ({
+      url: `/api/missions/${(await freshMission()).id}/goals`,
+      body: { number: 2, title: 'Tujuan baru' },
+    }),
+  },
+  {
+    def: regionRoutes.updateGoal,
+    allowed: ADMIN,
+    prepare: async () => {
+      const g = await freshGoal();
+      return { url: `/api/goals/${g.id}`, body: { number: 3, title: 'Tujuan diubah', version: g.version } };
+    },
+  },
+  {
+    def: regionRoutes.deleteGoal,
+    allowed: ADMIN,
+    prepare: async () => {
+      const g = await freshGoal();
+      return { url: `/api/goals/${g.id}`, body: { version: g.version } };
+    },
+  },
+  {
+    def: regionRoutes.createTarget,
+    allowed: ADMIN,
+    prepare: async () => ({
+      url: `/api/goals/${(await freshGoal()).id}/targets`,
+      body: { number: 2, title: 'Sasaran baru' },
+    }),
+  },
+  {
+    def: regionRoutes.updateTarget,
+    allowed: ADMIN,
+    prepare: async () => {
+      const t = await freshTarget();
+      return {
+        url: `/api/targets/${t.id}`,
+        body: { number: 4, title: 'Sasaran diubah', version: t.version },
+      };
+    },
+  },
+  {
+    def: regionRoutes.deleteTarget,
+    allowed: ADMIN,
+    prepare: async () => {
+      const t = await freshTarget();
+      return { url: `/api/targets/${t.id}`, body: { version: t.version } };
+    },
+  },
+
+  // work units: the organisation chart is readable by every signed-in user of the region
+  { def: workUnitRoutes.list, allowed: EVERYONE },
+  {
+    def: workUnitRoutes.get,
+    allowed: EVERYONE,
+    prepare: async () => ({ url: `/api/work-units/${w.a.units.u2}` }),
+  },
+  {
+    def: workUnitRoutes.create,
+    allowed: ADMIN,
+    prepare: async () => {
+      const n = next();
+      return { url: '/api/work-units', body: { code: `N-${n}`, name: `Unit Baru ${n}`, kind: 'badan' } };
+    },
+  },
+  {
+    def: workUnitRoutes.update,
+    allowed: ADMIN,
+    prepare: async () => {
+      const u = await freshUnit();
+      return {
+        url: `/api/work-units/${u.id}`,
+        body: {
+          code: u.code,
+          name: `${u.name} (ubah)`,
+          kind: u.kind,
+          headCivilServantId: null,
+          version: u.version,
+        },
+      };
+    },
+  },
+  {
+    def: workUnitRoutes.deactivate,
+    allowed: ADMIN,
+    prepare: async () => {
+      const u = await freshUnit();
+      return { url: `/api/work-units/${u.id}/deactivate`, body: { version: u.version } };
+    },
+    after: async (res) => expect(res.json().active).toBe(false),
+  },
+  {
+    def: workUnitRoutes.activate,
+    allowed: ADMIN,
+    prepare: async () => {
+      const u = await freshUnit();
+      const off = await ok<WorkUnit>(adm.post(`/api/work-units/${u.id}/deactivate`, { version: u.version }));
+      return { url: `/api/work-units/${u.id}/activate`, body: { version: off.version } };
+    },
+    after: async (res) => expect(res.json().active).toBe(true),
+  },
+
+  // civil servants (ASN): an ASN of u1, which the OPD head and operator of u1 may read
+  { def: civilServantRoutes.list, allowed: ROSTER_READERS },
+  {
+    def: civilServantRoutes.get,
+    allowed: ROSTER_READERS,
+    prepare: async () => ({ url: `/api/civil-servants/${w.a.people.u1[0]}` }),
+  },
+  {
+    def: civilServantRoutes.create,
+    allowed: ROSTER_WRITERS,
+    prepare: async () => ({
+      url: '/api/civil-servants',
+      body: { nip: freshNip(), name: `ASN Baru ${next()}`, workUnitId: w.a.units.u1, employmentType: 'PPPK' },
+    }),
+  },
+  {
+    def: civilServantRoutes.update,
+    allowed: ROSTER_WRITERS,
+    prepare: async () => {
+      const c = await freshAsn();
+      return { url: `/api/civil-servants/${c.id}`, body: asnBody(c) };
+    },
+  },
+
+  // imports
+  {
+    def: importRoutes.upload,
+    allowed: IMPORTERS,
+    prepare: async () => ({ url: '/api/imports/work_units', ...unitFile() }),
+  },
+  {
+    def: importRoutes.get,
+    allowed: IMPORTERS,
+    prepare: async () => ({ url: `/api/imports/batch/${batchA.id}` }),
+  },
+  { def: importRoutes.list, allowed: IMPORTERS },
+  {
+    def: importRoutes.commit,
+    allowed: IMPORTERS,
+    prepare: async () => ({ url: `/api/imports/batch/${(await freshBatch()).id}/commit` }),
+    after: async (res) => expect((await settled(adm, res.json().id)).status).toBe('committed'),
+  },
+  {
+    def: importRoutes.template,
+    allowed: IMPORTERS,
+    prepare: async () => ({ url: '/api/imports/civil_servants/template.csv' }),
+  },
+
+  // users: region admin only
+  { def: userRoutes.list, allowed: ADMIN },
+  { def: userRoutes.get, allowed: ADMIN, prepare: async () => ({ url: `/api/users/${w.a.users.asn}` }) },
+  {
+    def: userRoutes.create,
+    allowed: ADMIN,
+    prepare: async () => {
+      const n = next();
+      return {
+        url: '/api/users',
+        body: {
+          username: `baru${n}`,
+          fullName: `Pengguna Baru ${n}`,
+          password: PASSWORD,
+          roles: [{ role: 'panelist' }],
+        },
+      };
+    },
+  },
+  {
+    def: userRoutes.update,
+    allowed: ADMIN,
+    prepare: async () => {
+      const u = await freshUser();
+      return {
+        url: `/api/users/${u.id}`,
+        body: {
+          fullName: 'Target Diubah',
+          roles: [{ role: 'opd_operator', workUnitId: w.a.units.u2 }],
+          version: u.version,
+        },
+      };
+    },
+  },
+  {
+    def: userRoutes.deactivate,
+    allowed: ADMIN,
+    prepare: async () => {
+      const u = await freshUser();
+      return { url: `/api/users/${u.id}/deactivate`, body: { version: u.version } };
+    },
+  },
+  {
+    def: userRoutes.activate,
+    allowed: ADMIN,
+    prepare: async () => {
+      const u = await freshUser(false);
+      return { url: `/api/users/${u.id}/activate`, body: { version: u.version } };
+    },
+  },
+  {
+    def: userRoutes.resetPassword,
+    allowed: ADMIN,
+    prepare: async () => {
+      const u = await freshUser();
+      return {
+        url: `/api/users/${u.id}/reset-password`,
+        body: { newPassword: 'kalimat sandi baru yang panjang', version: u.version },
+      };
+    },
+  },
+
+  // audit: region admin only
+  { def: auditRoutes.list, allowed: ADMIN },
+  { def: auditRoutes.exportCsv, allowed: ADMIN },
+  { def: auditRoutes.facets, allowed: ADMIN },
+];
+
+function expected(row: Row, who: Who): Expect {
+  if (row.allowed === 'public') return '2xx';
+  if (who === 'anonymous') return '401';
+  return row.allowed.includes(who) ? '2xx' : '403';
+}
+
+beforeAll(async () => {
+  w = await setupWorld();
+  placeholderHash = await hashPassword('kata sandi yang tidak dipakai siapa pun');
+  for (const n of [...w.a.nips.u1, ...w.a.nips.u2]) usedNips.add(n);
+  for (const u of EVERYONE) clients[u] = await w.login(u);
+  clients.anonymous = w.anonymous();
+  adm = clients.admin;
+  batchA = await freshBatch(adm, 'rahasia-kota-uji.csv');
+});
+afterAll(() => w.close());
+
+describe('the matrix covers the contract', () => {
+  it('names every role user of the harness', () => {
+    expect([...EVERYONE].sort()).toEqual(REGION_A_USERS.map((u) => u.username).sort());
+  });
+
+  it('has exactly one row for every route of the contract files', () => {
+    const contract = [
+      healthRoutes,
+      authRoutes,
+      regionRoutes,
+      workUnitRoutes,
+      civilServantRoutes,
+      importRoutes,
+      userRoutes,
+      auditRoutes,
+    ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
+    const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
+    expect([...rows].sort()).toEqual([...contract].sort());
+    expect(new Set(rows).size).toBe(rows.length);
+  });
+});
+
+describe.each(TABLE.map((row) => [`${row.def.method} ${row.def.path}`, row] as const))('%s', (_name, row) => {
+  it.each(WHO.map((who) => [who, expected(row, who)] as const))('%s → %s', async (who, expect_) => {
+    const req = row.prepare ? await row.prepare(who) : { url: row.def.path };
+    const client = req.client ?? clients[who];
+    const res = await client.request(
+      row.def.method,
+      req.url,
+      req.body ?? (row.def.method === 'GET' ? undefined : {}),
+      req.headers,
+    );
+    if (expect_ === '2xx') {
+      expect(res.statusCode, res.body).toBe(row.def.status ?? 200);
+      await row.after?.(res, req);
+    } else if (expect_ === '401') {
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    } else {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Object level: the OPD scope of unit-bound roles (S3)
+// ---------------------------------------------------------------------------------------------
+
+describe('OPD-scoped roles see only the ASN of their own unit', () => {
+  const missing = () => `/api/civil-servants/${randomUUID()}`;
+
+  it.each(['kaopd1', 'operator1'] as const)(
+    '%s: an ASN of u2 by id answers 404 exactly like a missing id',
+    async (who) => {
+      const c = clients[who];
+      const miss = await c.get(missing());
+      expect(miss.statusCode).toBe(404);
+      for (const id of w.a.people.u2) {
+        const res = await c.get(`/api/civil-servants/${id}`);
+        expect(res.statusCode).toBe(404);
+        expect(res.body).toBe(miss.body);
+      }
+      for (const id of w.a.people.u1) expect((await c.get(`/api/civil-servants/${id}`)).statusCode).toBe(200);
+    },
+  );
+
+  it.each(['kaopd1', 'operator1'] as const)(
+    '%s: the ASN list, its filters and the NIP search only return people of u1',
+    async (who) => {
+      const c = clients[who];
+      const [{ n }] = await w.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(civilServants)
+        .where(and(eq(civilServants.regionId, w.a.id), eq(civilServants.workUnitId, w.a.units.u1)));
+      const all = await ok<{ items: CivilServant[]; total: number }>(
+        c.get('/api/civil-servants?active=all&pageSize=200'),
+      );
+      expect(all.total).toBe(n);
+      expect(all.items).toHaveLength(n);
+      expect(all.items.every((p) => p.workUnitId === w.a.units.u1)).toBe(true);
+      expect(all.items.map((p) => p.id)).toEqual(expect.arrayContaining(w.a.people.u1));
+      // Asking for the other unit by filter gives nothing rather than the other unit's people.
+      const other = await ok<{ items: CivilServant[]; total: number }>(
+        c.get(`/api/civil-servants?active=all&workUnitId=${w.a.units.u2}`),
+      );
+      expect(other).toMatchObject({ items: [], total: 0 });
+      for (const nip of w.a.nips.u2) {
+        const found = await ok<{ items: CivilServant[]; total: number }>(
+          c.get(`/api/civil-servants?active=all&q=${nip}`),
+        );
+        expect(found).toMatchObject({ items: [], total: 0 });
+      }
+      for (const nip of w.a.nips.u1) {
+        const found = await ok<{ items: CivilServant[] }>(c.get(`/api/civil-servants?active=all&q=${nip}`));
+        expect(found.items.map((p) => p.nip)).toEqual([nip]);
+      }
+    },
+  );
+
+  it('refuses a forbidden role before looking at the body or the id (no validation or existence oracle)', async () => {
+    const asn = clients.asn;
+    for (const [method, url, body] of [
+      ['POST', '/api/users', {}],
+      ['POST', '/api/users', { username: 'x', nonsense: true }],
+      ['PUT', '/api/work-units/bukan-uuid', { version: 'satu' }],
+      ['PUT', `/api/civil-servants/${w.b.people.u1[0]}`, {}],
+      ['GET', '/api/users/bukan-uuid', undefined],
+      ['GET', `/api/audit?page=-1&from=kemarin`, undefined],
+    ] as const) {
+      const res = await asn.request(method, url, body);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    }
+    const anon = await clients.anonymous.request('PUT', '/api/work-units/bukan-uuid', { version: 'satu' });
+    expect(anon.statusCode).toBe(401);
+  });
+
+  it('the region-wide readers see both units', async () => {
+    for (const who of ['admin', 'kepala', 'verifikator', 'bkpsdm'] as const) {
+      const all = await ok<{ items: CivilServant[] }>(
+        clients[who].get('/api/civil-servants?active=all&pageSize=200'),
+      );
+      const ids = all.items.map((p) => p.id);
+      expect(ids, who).toEqual(expect.arrayContaining([...w.a.people.u1, ...w.a.people.u2]));
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Object level: region B's objects asked for by id from region A (S2, S3)
+// ---------------------------------------------------------------------------------------------
+
+interface CrossCase {
+  name: string;
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  url: (id: string) => string;
+  /** Which B object, and a valid body built from it (its real version), so only the region stops it. */
+  object: () => { id: string; body?: unknown };
+  allowed: readonly Username[];
+}
+
+describe('objects of region B by id from every role of region A', () => {
+  let bAdmin: Client;
+  let b: {
+    unit: WorkUnit;
+    asn: CivilServant;
+    user: User;
+    mission: Mission;
+    goal: { id: string; version: number };
+    target: { id: string; version: number };
+    batch: ImportBatch;
+  };
+
+  beforeAll(async () => {
+    bAdmin = await w.login('admin', { region: 'b' });
+    const mission = await freshMission(bAdmin);
+    const goal = await ok<{ id: string; version: number }>(
+      bAdmin.post(`/api/missions/${mission.id}/goals`, { number: 1, title: 'Tujuan B' }),
+      201,
+    );
+    const target = await ok<{ id: string; version: number }>(
+      bAdmin.post(`/api/goals/${goal.id}/targets`, { number: 1, title: 'Sasaran B' }),
+      201,
+    );
+    b = {
+      unit: await ok<WorkUnit>(bAdmin.get(`/api/work-units/${w.b.units.u1}`)),
+      asn: await ok<CivilServant>(bAdmin.get(`/api/civil-servants/${w.b.people.u1[0]}`)),
+      user: await ok<User>(bAdmin.get(`/api/users/${w.b.users.kaopd1}`)),
+      mission,
+      goal,
+      target,
+      batch: await freshBatch(bAdmin),
+    };
+  });
+
+  const cases: CrossCase[] = [
+    {
+      name: 'read work unit',
+      method: 'GET',
+      url: (id) => `/api/work-units/${id}`,
+      object: () => ({ id: b.unit.id }),
+      allowed: EVERYONE,
+    },
+    {
+      name: 'update work unit',
+      method: 'PUT',
+      url: (id) => `/api/work-units/${id}`,
+      object: () => ({
+        id: b.unit.id,
+        body: { code: 'X-UBAH', name: 'Diambil alih', kind: b.unit.kind, version: b.unit.version },
+      }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'deactivate work unit',
+      method: 'POST',
+      url: (id) => `/api/work-units/${id}/deactivate`,
+      object: () => ({ id: b.unit.id, body: { version: b.unit.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'activate work unit',
+      method: 'POST',
+      url: (id) => `/api/work-units/${id}/activate`,
+      object: () => ({ id: b.unit.id, body: { version: b.unit.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'read ASN',
+      method: 'GET',
+      url: (id) => `/api/civil-servants/${id}`,
+      object: () => ({ id: b.asn.id }),
+      allowed: ROSTER_READERS,
+    },
+    {
+      name: 'update ASN',
+      method: 'PUT',
+      url: (id) => `/api/civil-servants/${id}`,
+      object: () => ({ id: b.asn.id, body: asnBody(b.asn) }),
+      allowed: ROSTER_WRITERS,
+    },
+    {
+      name: 'read user',
+      method: 'GET',
+      url: (id) => `/api/users/${id}`,
+      object: () => ({ id: b.user.id }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'update user',
+      method: 'PUT',
+      url: (id) => `/api/users/${id}`,
+      object: () => ({
+        id: b.user.id,
+        body: { fullName: 'Diambil alih', roles: [{ role: 'region_admin' }], version: b.user.version },
+      }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'deactivate user',
+      method: 'POST',
+      url: (id) => `/api/users/${id}/deactivate`,
+      object: () => ({ id: b.user.id, body: { version: b.user.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'activate user',
+      method: 'POST',
+      url: (id) => `/api/users/${id}/activate`,
+      object: () => ({ id: b.user.id, body: { version: b.user.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'reset user password',
+      method: 'POST',
+      url: (id) => `/api/users/${id}/reset-password`,
+      object: () => ({
+        id: b.user.id,
+        body: { newPassword: 'kalimat sandi pengambilalihan', version: b.user.version },
+      }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'update mission',
+      method: 'PUT',
+      url: (id) => `/api/missions/${id}`,
+      object: () => ({
+        id: b.mission.id,
+        body: {
+          termStart: b.mission.termStart,
+          termEnd: b.mission.termEnd,
+          number: b.mission.number,
+          title: 'Diambil alih',
+          version: b.mission.version,
+        },
+      }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'delete mission',
+      method: 'DELETE',
+      url: (id) => `/api/missions/${id}`,
+      object: () => ({ id: b.mission.id, body: { version: b.mission.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'add goal to mission',
+      method: 'POST',
+      url: (id) => `/api/missions/${id}/goals`,
+      object: () => ({ id: b.mission.id, body: { number: 9, title: 'Disusupkan' } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'update goal',
+      method: 'PUT',
+      url: (id) => `/api/goals/${id}`,
+      object: () => ({ id: b.goal.id, body: { number: 1, title: 'Diambil alih', version: b.goal.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'delete goal',
+      method: 'DELETE',
+      url: (id) => `/api/goals/${id}`,
+      object: () => ({ id: b.goal.id, body: { version: b.goal.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'add target to goal',
+      method: 'POST',
+      url: (id) => `/api/goals/${id}/targets`,
+      object: () => ({ id: b.goal.id, body: { number: 9, title: 'Disusupkan' } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'update target',
+      method: 'PUT',
+      url: (id) => `/api/targets/${id}`,
+      object: () => ({
+        id: b.target.id,
+        body: { number: 1, title: 'Diambil alih', version: b.target.version },
+      }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'delete target',
+      method: 'DELETE',
+      url: (id) => `/api/targets/${id}`,
+      object: () => ({ id: b.target.id, body: { version: b.target.version } }),
+      allowed: ADMIN,
+    },
+    {
+      name: 'read import batch',
+      method: 'GET',
+      url: (id) => `/api/imports/batch/${id}`,
+      object: () => ({ id: b.batch.id }),
+      allowed: IMPORTERS,
+    },
+    {
+      name: 'commit import batch',
+      method: 'POST',
+      url: (id) => `/api/imports/batch/${id}/commit`,
+      object: () => ({ id: b.batch.id, body: {} }),
+      allowed: IMPORTERS,
+    },
+  ];
+
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    it.each(WHO.map((who) => [who] as const))('as %s: same answer as a missing id', async (who) => {
+      const client = clients[who];
+      const o = c.object();
+      const res = await client.request(c.method, c.url(o.id), o.body);
+      const miss = await client.request(c.method, c.url(randomUUID()), o.body);
+      expect(res.statusCode, res.body).toBe(miss.statusCode);
+      expect(res.body).toBe(miss.body);
+      expect(res.headers['content-type']).toBe(miss.headers['content-type']);
+      if (who === 'anonymous') expect(res.statusCode).toBe(401);
+      else if (c.allowed.includes(who)) {
+        expect(res.statusCode).toBe(404);
+        expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+      } else expect(res.statusCode).toBe(403);
+    });
+  });
+
+  it('left every object of region B untouched', async () => {
+    expect(await ok<WorkUnit>(bAdmin.get(`/api/work-units/${b.unit.id}`))).toEqual(b.unit);
+    expect(await ok<CivilServant>(bAdmin.get(`/api/civil-servants/${b.asn.id}`))).toEqual(b.asn);
+    expect(await ok<User>(bAdmin.get(`/api/users/${b.user.id}`))).toEqual(b.user);
+    const ms = await ok<Mission[]>(bAdmin.get('/api/missions'));
+    expect(ms).toEqual([
+      {
+        ...b.mission,
+        goals: [
+          {
+            ...b.goal,
+            missionId: b.mission.id,
+            number: 1,
+            title: 'Tujuan B',
+            targets: [{ ...b.target, goalId: b.goal.id, number: 1, title: 'Sasaran B' }],
+          },
+        ],
+      },
+    ]);
+    expect((await ok<ImportBatch>(bAdmin.get(`/api/imports/batch/${b.batch.id}`))).status).toBe('previewed');
+    // The B user can still sign in with the old password: no reset went through.
+    await expect(w.login('kaopd1', { region: 'b' })).resolves.toBeInstanceOf(Client);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Lists, search, exports and audit views stay inside the caller's region (S2)
+// ---------------------------------------------------------------------------------------------
+
+describe('lists never cross regions although unit codes and NIPs collide', () => {
+  type Side = 'a' | 'b';
+  const admins = {} as Record<Side, Client>;
+  const marker = { a: 'Rahasia Kota Uji', b: 'Rahasia Kota Lain' };
+
+  async function idsOf(side: Side) {
+    const regionId = w[side].id;
+    const db = w.database.db;
+    const pick = async (
+      t: typeof workUnits | typeof civilServants | typeof users | typeof missions | typeof importBatches,
+    ) => new Set((await db.select({ id: t.id }).from(t).where(eq(t.regionId, regionId))).map((r) => r.id));
+    return {
+      units: await pick(workUnits),
+      people: await pick(civilServants),
+      users: await pick(users),
+      missions: await pick(missions),
+      batches: await pick(importBatches),
+      hashes: new Set(
+        (
+          await db
+            .select({ h: auditEntries.hash })
+            .from(auditEntries)
+            .where(eq(auditEntries.regionId, regionId))
+        ).map((r) => r.h),
+      ),
+    };
+  }
+
+  beforeAll(async () => {
+    admins.a = adm;
+    admins.b = await w.login('admin', { region: 'b' });
+    // Something recognisable on each side: a unit, an ASN, a mission and an import.
+    for (const side of ['a', 'b'] as const) {
+      const c = admins[side];
+      const n = next();
+      await ok(c.post('/api/work-units', { code: `R-${n}`, name: marker[side], kind: 'kantor' }), 201);
+      await ok(
+        c.post('/api/missions', { termStart: 2090, termEnd: 2094, number: 1, title: marker[side] }),
+        201,
+      );
+      const f = unitFile(`${marker[side].replace(/ /g, '-')}.csv`);
+      await ok(c.post('/api/imports/work_units', f.body, f.headers), 201);
+    }
+    // The same new NIP in both regions.
+    const nip = freshNip();
+    for (const side of ['a', 'b'] as const) {
+      await ok(
+        admins[side].post('/api/civil-servants', {
+          nip,
+          name: marker[side],
+          workUnitId: w[side].units.u2,
+          employmentType: 'PNS',
+        }),
+        201,
+      );
+    }
+    w.a.nips.u2.push(nip);
+    w.b.nips.u2.push(nip);
+  });
+
+  describe.each([
+    ['b', 'a'],
+    ['a', 'b'],
+  ] as const)('the admin of region %s never sees rows of region %s', (me, them) => {
+    const client = () => admins[me];
+
+    it('work units (codes collide)', async () => {
+      const mine = await idsOf(me);
+      const theirs = await idsOf(them);
+      const res = await ok<{ items: WorkUnit[]; total: number }>(
+        client().get('/api/work-units?active=all&pageSize=200'),
+      );
+      expect(res.total).toBe(mine.units.size);
+      expect(new Set(res.items.map((u) => u.id))).toEqual(mine.units);
+      expect(res.items.some((u) => theirs.units.has(u.id))).toBe(false);
+      expect(res.items.map((u) => u.code)).toEqual(expect.arrayContaining(['1.01.01', '1.02.01']));
+      expect(JSON.stringify(res)).not.toContain(marker[them]);
+      // A regionId in the query string is not a parameter of the API and changes nothing.
+      const spoofed = await ok<{ items: WorkUnit[] }>(
+        client().get(
+          `/api/work-units?active=all&pageSize=200&regionId=${w[them].id}&region_id=${w[them].id}`,
+        ),
+      );
+      expect(new Set(spoofed.items.map((u) => u.id))).toEqual(mine.units);
+      const search = await ok<{ items: WorkUnit[] }>(client().get('/api/work-units?active=all&q=1.01.01'));
+      expect(search.items.map((u) => u.id)).toEqual([w[me].units.u1]);
+    });
+
+    it('ASN list and the NIP search (NIPs collide)', async () => {
+      const mine = await idsOf(me);
+      const res = await ok<{ items: CivilServant[]; total: number }>(
+        client().get('/api/civil-servants?active=all&pageSize=200'),
+      );
+      expect(res.total).toBe(mine.people.size);
+      expect(new Set(res.items.map((p) => p.id))).toEqual(mine.people);
+      expect(JSON.stringify(res)).not.toContain(marker[them]);
+      for (const nip of [...w[them].nips.u1, ...w[them].nips.u2]) {
+        const found = await ok<{ items: CivilServant[] }>(
+          client().get(`/api/civil-servants?active=all&q=${nip}`),
+        );
+        // The NIP exists in both regions: the caller gets its own person, never the other one.
+        expect(found.items).toHaveLength(1);
+        expect(mine.people.has(found.items[0].id)).toBe(true);
+        expect(found.items[0].workUnitName).toContain(me === 'a' ? 'Kota Uji' : 'Kota Lain');
+      }
+      const filtered = await ok<{ total: number }>(
+        client().get(`/api/civil-servants?active=all&workUnitId=${w[them].units.u1}`),
+      );
+      expect(filtered.total).toBe(0);
+    });
+
+    it('users', async () => {
+      const mine = await idsOf(me);
+      const res = await ok<{ items: User[]; total: number }>(client().get('/api/users?pageSize=200'));
+      expect(res.total).toBe(mine.users.size);
+      expect(new Set(res.items.map((u) => u.id))).toEqual(mine.users);
+      const byName = await ok<{ items: User[] }>(client().get('/api/users?q=kaopd1'));
+      expect(byName.items.map((u) => u.id)).toEqual([w[me].users.kaopd1]);
+    });
+
+    it('missions and the region profile', async () => {
+      const mine = await idsOf(me);
+      const ms = await ok<Mission[]>(client().get('/api/missions'));
+      expect(new Set(ms.map((m) => m.id))).toEqual(mine.missions);
+      expect(JSON.stringify(ms)).not.toContain(marker[them]);
+      expect((await ok<{ id: string }>(client().get('/api/region'))).id).toBe(w[me].id);
+    });
+
+    it('import history', async () => {
+      const mine = await idsOf(me);
+      const res = await ok<{ items: ImportBatch[]; total: number }>(
+        client().get('/api/imports?pageSize=200'),
+      );
+      expect(res.total).toBe(mine.batches.size);
+      expect(new Set(res.items.map((x) => x.id))).toEqual(mine.batches);
+      expect(JSON.stringify(res)).not.toContain(marker[them].replace(/ /g, '-'));
+    });
+
+    it('audit list, filters, facets and the CSV export', async () => {
+      const mine = await idsOf(me);
+      const theirs = await idsOf(them);
+      const seen = new Set<string>();
+      for (let page = 1; ; page++) {
+        const res = await ok<{
+          items: { hash: string; actorUserId: string | null; summary: string }[];
+          total: number;
+        }>(client().get(`/api/audit?pageSize=200&page=${page}`));
+        for (const e of res.items) {
+          seen.add(e.hash);
+          if (e.actorUserId) expect(mine.users.has(e.actorUserId)).toBe(true);
+          expect(e.summary).not.toContain(marker[them]);
+        }
+        if (page * 200 >= res.total) break;
+      }
+      // Entries written after idsOf() (none are expected) would only add to `seen`, so compare by inclusion.
+      expect([...mine.hashes].filter((h) => !seen.has(h))).toEqual([]);
+      expect([...seen].filter((h) => theirs.hashes.has(h))).toEqual([]);
+      // Filtering by the other region's actor or object finds nothing.
+      const byActor = await ok<{ total: number }>(
+        client().get(`/api/audit?actorUserId=${w[them].users.admin}`),
+      );
+      expect(byActor.total).toBe(0);
+      const byEntity = await ok<{ total: number }>(
+        client().get(`/api/audit?entityId=${w[them].users.admin}`),
+      );
+      expect(byEntity.total).toBe(0);
+
+      const csv = await client().get('/api/audit/export.csv');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body).not.toContain(marker[them]);
+      for (const id of [
+        ...theirs.units,
+        ...theirs.people,
+        ...theirs.users,
+        ...theirs.missions,
+        ...theirs.batches,
+      ])
+        expect(csv.body).not.toContain(id);
+      for (const h of theirs.hashes) expect(csv.body).not.toContain(h);
+      for (const h of mine.hashes) expect(csv.body).toContain(h);
+      const csvByActor = await client().get(`/api/audit/export.csv?actorUserId=${w[them].users.admin}`);
+      expect(csvByActor.body.trim().split('\n')).toHaveLength(1);
+    });
+  });
+});
