@@ -110,9 +110,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
+    const isFile = /\.[A-Za-z0-9]+$/.test(request.url.split('?')[0]);
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !hasWeb || isFile) {
       return reply.status(404).send(body('NOT_FOUND', 'Alamat tidak ditemukan'));
     }
     // Client-side routes of the single-page app.

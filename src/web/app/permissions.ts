@@ -1,0 +1,22 @@
+import type { Me } from '../../contract/auth';
+import type { Role } from '../../contract/common';
+
+/**
+ * What the UI offers to whom. The server decides (and scopes to the user's unit); this only hides
+ * what would be refused anyway.
+ */
+export function hasRole(me: Me, ...roles: Role[]): boolean {
+  return me.roles.some((r) => roles.includes(r.role));
+}
+
+export const can = {
+  manageRegion: (me: Me) => hasRole(me, 'region_admin'),
+  listWorkUnits: (_me: Me) => true,
+  writeWorkUnits: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
+  listCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer', 'opd_head', 'opd_operator'),
+  writeCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
+  importData: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
+  manageUsers: (me: Me) => hasRole(me, 'region_admin'),
+  readAudit: (me: Me) => hasRole(me, 'region_admin'),
+};
+export type Permission = keyof typeof can;

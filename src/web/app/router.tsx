@@ -1,0 +1,56 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageLoader } from '../components/page-loader';
+import { LoginPage } from '../features/auth/login-page';
+import { ProtectedLayout } from './app-layout';
+import type { Permission } from './permissions';
+import { RequirePermission } from './require-permission';
+import { RouteError } from './route-error';
+
+// Pages load on first visit, so the login page does not wait for charts and date pickers.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
+const RegionPage = page(() => import('../features/region/region-page'), 'RegionPage');
+const WorkUnitsPage = page(() => import('../features/work-units/work-units-page'), 'WorkUnitsPage');
+const CivilServantsPage = page(() => import('../features/civil-servants/civil-servants-page'), 'CivilServantsPage');
+const CivilServantCreatePage = page(() => import('../features/civil-servants/civil-servant-create-page'), 'CivilServantCreatePage');
+const CivilServantDetailPage = page(() => import('../features/civil-servants/civil-servant-detail-page'), 'CivilServantDetailPage');
+const ImportsPage = page(() => import('../features/imports/imports-page'), 'ImportsPage');
+const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
+const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
+const NotFoundPage = page(() => import('../features/not-found/not-found-page'), 'NotFoundPage');
+
+function Page({ permission, children }: { permission?: Permission; children: ReactNode }) {
+  const content = <Suspense fallback={<PageLoader />}>{children}</Suspense>;
+  return permission ? <RequirePermission permission={permission}>{content}</RequirePermission> : content;
+}
+
+/** Indonesian paths, as users read and share them. */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <ProtectedLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        // Page-level error boundary: a crashing page keeps the shell and navigation.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Page><HomePage /></Page> },
+          { path: 'profil-daerah', element: <Page permission="manageRegion"><RegionPage /></Page> },
+          { path: 'perangkat-daerah', element: <Page permission="listWorkUnits"><WorkUnitsPage /></Page> },
+          { path: 'asn', element: <Page permission="listCivilServants"><CivilServantsPage /></Page> },
+          { path: 'asn/baru', element: <Page permission="writeCivilServants"><CivilServantCreatePage /></Page> },
+          { path: 'asn/:id', element: <Page permission="listCivilServants"><CivilServantDetailPage /></Page> },
+          { path: 'impor', element: <Page permission="importData"><ImportsPage /></Page> },
+          { path: 'pengguna', element: <Page permission="manageUsers"><UsersPage /></Page> },
+          { path: 'audit', element: <Page permission="readAudit"><AuditPage /></Page> },
+          { path: '*', element: <Page><NotFoundPage /></Page> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,95 @@
+import { useEffect } from 'react';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { workUnitKinds } from '../../../contract/common';
+import { updateWorkUnitBody, workUnitBody, type WorkUnit } from '../../../contract/work-units';
+import { useApiErrorHandler, validateWith } from '../../app/forms';
+import { useT, type MessageKey } from '../../app/i18n';
+import { CivilServantSelect } from '../../components/civil-servant-select';
+import { useCreateWorkUnit, useUpdateWorkUnit } from './work-units-api';
+
+interface Values {
+  code: string;
+  name: string;
+  kind: string | null;
+  headCivilServantId: string | null;
+}
+
+/** Create or edit a work unit; its head is chosen among the unit's own civil servants. */
+export function WorkUnitModal({ opened, unit, onClose }: { opened: boolean; unit: WorkUnit | null; onClose: () => void }) {
+  const t = useT();
+  const onError = useApiErrorHandler();
+  const create = useCreateWorkUnit();
+  const update = useUpdateWorkUnit();
+  const form = useForm<Values>({ initialValues: { code: '', name: '', kind: null, headCivilServantId: null } });
+
+  useEffect(() => {
+    if (!opened) return;
+    const next: Values = unit
+      ? { code: unit.code, name: unit.name, kind: unit.kind, headCivilServantId: unit.headCivilServantId }
+      : { code: '', name: '', kind: null, headCivilServantId: null };
+    form.setValues(next);
+    form.clearErrors();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, unit?.id]);
+
+  const submit = form.onSubmit((values) => {
+    const handlers = {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: unit ? t('common.saved') : t('wu.created') });
+        onClose();
+      },
+      onError: (e: unknown) => onError(e, form),
+    };
+    if (unit) {
+      const v = validateWith(updateWorkUnitBody, { ...values, version: unit.version });
+      if (!v.ok) return form.setErrors(v.errors);
+      update.mutate({ id: unit.id, body: v.data }, handlers);
+    } else {
+      const { headCivilServantId: _ignored, ...rest } = values;
+      const v = validateWith(workUnitBody, rest);
+      if (!v.ok) return form.setErrors(v.errors);
+      create.mutate(v.data, handlers);
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={unit ? t('wu.edit') : t('wu.create')} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput label={t('wu.code')} required placeholder="1.02.0.00.0.00.01" {...form.getInputProps('code')} />
+          <TextInput label={t('wu.name')} required {...form.getInputProps('name')} />
+          <Select
+            label={t('wu.kind')}
+            required
+            allowDeselect={false}
+            data={workUnitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}` as MessageKey) }))}
+            {...form.getInputProps('kind')}
+          />
+          {unit ? (
+            <CivilServantSelect
+              label={t('wu.head')}
+              description={t('wu.headHint')}
+              workUnitId={unit.id}
+              currentLabel={unit.headName}
+              {...form.getInputProps('headCivilServantId')}
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('wu.headAfterCreate')}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
