@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { testConfig } from '../../src/server/config.js';
+import { openDatabase, type Database } from '../../src/server/db/client.js';
+import { seedDemo } from '../../src/server/seed/demo.js';
+
+/**
+ * The real application on a random local port: built web files, a fresh in-memory PGlite database with
+ * the demo region. The web app is built once per run (vite build) unless E2E_SKIP_BUILD is set and a
+ * build exists.
+ */
+export interface RunningApp {
+  url: string;
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+let built = false;
+export function buildWeb() {
+  if (built) return;
+  if (process.env.E2E_SKIP_BUILD && existsSync('dist/web/index.html')) {
+    built = true;
+    return;
+  }
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  built = true;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  buildWeb();
+  const database = await openDatabase({});
+  await database.migrate();
+  await seedDemo(database);
+  const config = testConfig({ WEB_DIST_DIR: './dist/web', LOGIN_RATE_PER_MINUTE: 1000, PUBLIC_URL: 'http://127.0.0.1' });
+  const app = await buildApp({ database, config });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
