@@ -34,7 +34,9 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
 
 type Opt<K extends string, T> = [T] extends [undefined] ? { [P in K]?: undefined } : { [P in K]: T };
 /** `params` and `body` are required when the route declares them; `query` is always optional. */
-export type CallOptions<D> = Opt<'params', ParamsOf<D>> & { query?: QueryOf<D> } & Opt<'body', BodyOf<D>> & { signal?: AbortSignal };
+export type CallOptions<D> = Opt<'params', ParamsOf<D>> & { query?: QueryOf<D> } & Opt<'body', BodyOf<D>> & {
+    signal?: AbortSignal;
+  };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type CallArgs<D> = {} extends CallOptions<D> ? [opts?: CallOptions<D>] : [opts: CallOptions<D>];
@@ -61,14 +63,25 @@ export function toQueryString(query?: Record<string, unknown>): string {
 }
 
 /** Builds the full URL of a GET route, e.g. for download links. */
-export function routeUrl<D extends RouteDef>(def: D, opts: { params?: ParamsOf<D>; query?: QueryOf<D> } = {}): string {
-  return buildPath(def.path, opts.params as Record<string, unknown> | undefined) + toQueryString(opts.query as Record<string, unknown> | undefined);
+export function routeUrl<D extends RouteDef>(
+  def: D,
+  opts: { params?: ParamsOf<D>; query?: QueryOf<D> } = {},
+): string {
+  return (
+    buildPath(def.path, opts.params as Record<string, unknown> | undefined) +
+    toQueryString(opts.query as Record<string, unknown> | undefined)
+  );
 }
 
 function errorFrom(status: number, body: unknown): ApiError {
   const e = (body as { error?: { code?: ErrorCode; message?: string; fields?: FieldError[] } } | null)?.error;
-  if (e && typeof e.message === 'string') return new ApiError(status, e.code ?? 'INTERNAL', e.message, e.fields ?? []);
-  return new ApiError(status, status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL', `Kesalahan server (HTTP ${status})`);
+  if (e && typeof e.message === 'string')
+    return new ApiError(status, e.code ?? 'INTERNAL', e.message, e.fields ?? []);
+  return new ApiError(
+    status,
+    status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL',
+    `Kesalahan server (HTTP ${status})`,
+  );
 }
 
 function handleUnauthenticated(status: number, path: string): void {
@@ -78,7 +91,12 @@ function handleUnauthenticated(status: number, path: string): void {
 
 /** Calls one route of the contract; throws ApiError on a non-2xx answer. */
 export async function call<D extends RouteDef>(def: D, ...args: CallArgs<D>): Promise<ResponseOf<D>> {
-  const o = (args[0] ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal };
+  const o = (args[0] ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    signal?: AbortSignal;
+  };
   const url = buildPath(def.path, o.params) + toQueryString(o.query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (def.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -89,7 +107,13 @@ export async function call<D extends RouteDef>(def: D, ...args: CallArgs<D>): Pr
   }
   let res: Response;
   try {
-    res = await fetch(url, { method: def.method, headers, body, credentials: 'same-origin', signal: o.signal });
+    res = await fetch(url, {
+      method: def.method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: o.signal,
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'Tidak dapat terhubung ke server');

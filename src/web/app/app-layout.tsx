@@ -23,7 +23,13 @@ export function ProtectedLayout() {
     );
   }
   if (!session.data) {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search, expired: sessionExpired() }} />;
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={{ from: location.pathname + location.search, expired: sessionExpired() }}
+      />
+    );
   }
   return <Shell />;
 }
@@ -41,18 +47,50 @@ function Shell() {
   useEffect(() => close(), [location.pathname, close]);
 
   const items = navFor(me);
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(`${to}/`));
+  const isActive = (to: string) =>
+    to === '/'
+      ? location.pathname === '/'
+      : location.pathname === to || location.pathname.startsWith(`${to}/`);
 
-  const onLogout = () =>
-    logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
+        <a
+          className="skip-link"
+          href="#main-content"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('main-content')?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
+        </a>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} aria-expanded={opened} aria-controls="app-navbar" />
-            <Text fw={700} size="lg" component={Link} to="/" c="var(--mantine-color-text)" td="none" style={{ whiteSpace: 'nowrap' }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+              aria-expanded={opened}
+              aria-controls="app-navbar"
+            />
+            <Text
+              fw={700}
+              size="lg"
+              component={Link}
+              to="/"
+              c="var(--mantine-color-text)"
+              td="none"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {t('app.name')}
             </Text>
             <Text visibleFrom="md" size="sm" truncate data-testid="region-name">
@@ -64,7 +102,13 @@ function Shell() {
               {me.fullName}
             </Text>
             <LanguageSwitch />
-            <Button size="xs" variant="default" onClick={onLogout} loading={logout.isPending} data-testid="logout-button">
+            <Button
+              size="xs"
+              variant="default"
+              onClick={onLogout}
+              loading={logout.isPending}
+              data-testid="logout-button"
+            >
               {t('shell.logout')}
             </Button>
           </Group>
@@ -95,7 +139,7 @@ function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main id="main-content">
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -10,7 +10,10 @@ export type FieldErrors = Record<string, string>;
  * Validates a request body with the contract's zod schema before sending it, so the user sees the
  * same messages the server would answer. Paths are dotted like the server's (`roles.0.workUnitId`).
  */
-export function validateWith<S extends z.ZodType>(schema: S, value: unknown): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, data: r.data };
   const errors: FieldErrors = {};
@@ -39,11 +42,19 @@ export function useApiErrorHandler(): (err: unknown, form?: ErrorTarget) => void
           form.setErrors(Object.fromEntries(err.fields.map((f) => [f.path, f.message])));
         }
         const message =
-          err.code === 'VERSION_CONFLICT' ? t('error.versionConflict') : err.code === 'NETWORK' ? t('error.network') : err.message;
+          err.code === 'VERSION_CONFLICT'
+            ? t('error.versionConflict')
+            : err.code === 'NETWORK'
+              ? t('error.network')
+              : err.message;
         notifications.show({ color: 'red', title: t('error.title'), message });
         return;
       }
-      notifications.show({ color: 'red', title: t('error.title'), message: err instanceof Error ? err.message : String(err) });
+      notifications.show({
+        color: 'red',
+        title: t('error.title'),
+        message: err instanceof Error ? err.message : String(err),
+      });
     },
     [t],
   );

@@ -1,4 +1,13 @@
-import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  createElement,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/id';
 import 'dayjs/locale/en';
@@ -72,7 +81,8 @@ const id = {
   'error.forbidden': 'Anda tidak memiliki akses ke halaman ini.',
   'error.forbiddenTitle': 'Akses ditolak',
   'error.title': 'Terjadi kesalahan',
-  'error.pageCrashed': 'Halaman ini mengalami kesalahan yang tidak terduga. Muat ulang halaman atau kembali ke Beranda.',
+  'error.pageCrashed':
+    'Halaman ini mengalami kesalahan yang tidak terduga. Muat ulang halaman atau kembali ke Beranda.',
   'error.notFoundTitle': 'Halaman tidak ditemukan',
   'error.notFoundText': 'Alamat yang Anda buka tidak ada atau telah dipindahkan.',
   'error.toHome': 'Ke Beranda',
@@ -117,8 +127,6 @@ const id = {
   'nav.main': 'Navigasi utama',
   'nav.toggle': 'Buka atau tutup menu navigasi',
   'shell.logout': 'Keluar',
-  'shell.loggedOut': 'Anda telah keluar.',
-  'shell.userMenu': 'Pengguna: {name}',
 
   'login.title': 'Masuk',
   'login.subtitle': 'Platform lelang kinerja pemerintah daerah',
@@ -310,7 +318,8 @@ const id = {
   'users.lastLogin': 'Terakhir masuk',
   'users.never': 'Belum pernah',
   'users.created': 'Pengguna ditambahkan.',
-  'users.confirmDeactivate': 'Nonaktifkan {name}? Semua sesi pengguna ini akan diakhiri dan ia tidak dapat masuk sampai diaktifkan kembali.',
+  'users.confirmDeactivate':
+    'Nonaktifkan {name}? Semua sesi pengguna ini akan diakhiri dan ia tidak dapat masuk sampai diaktifkan kembali.',
   'users.confirmActivate': 'Aktifkan kembali {name}? Pengguna dapat masuk lagi dengan kata sandinya.',
   'users.deactivated': 'Pengguna dinonaktifkan dan sesinya diakhiri.',
   'users.activated': 'Pengguna diaktifkan kembali.',
@@ -442,8 +451,6 @@ const en: Dict = {
   'nav.main': 'Main navigation',
   'nav.toggle': 'Open or close the navigation menu',
   'shell.logout': 'Log out',
-  'shell.loggedOut': 'You have logged out.',
-  'shell.userMenu': 'User: {name}',
 
   'login.title': 'Log in',
   'login.subtitle': 'Performance auction platform for regional governments',
@@ -522,7 +529,8 @@ const en: Dict = {
   'wu.kind': 'Unit kind',
   'wu.head': 'Head of unit',
   'wu.headHint': 'Chosen from the civil servants of this unit',
-  'wu.headAfterCreate': 'The head can be chosen once the unit is saved and its civil servants are registered.',
+  'wu.headAfterCreate':
+    'The head can be chosen once the unit is saved and its civil servants are registered.',
   'wu.asnCount': 'Civil servants',
   'wu.create': 'Add work unit',
   'wu.edit': 'Edit work unit',
@@ -635,7 +643,8 @@ const en: Dict = {
   'users.lastLogin': 'Last login',
   'users.never': 'Never',
   'users.created': 'User added.',
-  'users.confirmDeactivate': 'Deactivate {name}? All of this user\u2019s sessions end and they cannot log in until activated again.',
+  'users.confirmDeactivate':
+    'Deactivate {name}? All of this user\u2019s sessions end and they cannot log in until activated again.',
   'users.confirmActivate': 'Activate {name} again? The user can log in with their password.',
   'users.deactivated': 'User deactivated; their sessions have ended.',
   'users.activated': 'User activated again.',
@@ -738,7 +747,11 @@ export interface Formatters {
   number: (n: number | null | undefined) => string;
 }
 
-const tzAbbrev: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+const tzAbbrev: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 
 /** Indonesian number format in both languages (officials read 1.234,5). */
 const numberFormat = new Intl.NumberFormat('id-ID');

@@ -6,7 +6,11 @@ import { useT } from './i18n';
 export function RouteError() {
   const t = useT();
   const error = useRouteError();
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : null;
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : null;
   return (
     <Stack maw={640} p="md">
       <Title order={1} size="h2">

@@ -14,9 +14,18 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
 const RegionPage = page(() => import('../features/region/region-page'), 'RegionPage');
 const WorkUnitsPage = page(() => import('../features/work-units/work-units-page'), 'WorkUnitsPage');
-const CivilServantsPage = page(() => import('../features/civil-servants/civil-servants-page'), 'CivilServantsPage');
-const CivilServantCreatePage = page(() => import('../features/civil-servants/civil-servant-create-page'), 'CivilServantCreatePage');
-const CivilServantDetailPage = page(() => import('../features/civil-servants/civil-servant-detail-page'), 'CivilServantDetailPage');
+const CivilServantsPage = page(
+  () => import('../features/civil-servants/civil-servants-page'),
+  'CivilServantsPage',
+);
+const CivilServantCreatePage = page(
+  () => import('../features/civil-servants/civil-servant-create-page'),
+  'CivilServantCreatePage',
+);
+const CivilServantDetailPage = page(
+  () => import('../features/civil-servants/civil-servant-detail-page'),
+  'CivilServantDetailPage',
+);
 const ImportsPage = page(() => import('../features/imports/imports-page'), 'ImportsPage');
 const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
@@ -39,16 +48,86 @@ export const router = createBrowserRouter([
         // Page-level error boundary: a crashing page keeps the shell and navigation.
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Page><HomePage /></Page> },
-          { path: 'profil-daerah', element: <Page permission="manageRegion"><RegionPage /></Page> },
-          { path: 'perangkat-daerah', element: <Page permission="listWorkUnits"><WorkUnitsPage /></Page> },
-          { path: 'asn', element: <Page permission="listCivilServants"><CivilServantsPage /></Page> },
-          { path: 'asn/baru', element: <Page permission="writeCivilServants"><CivilServantCreatePage /></Page> },
-          { path: 'asn/:id', element: <Page permission="listCivilServants"><CivilServantDetailPage /></Page> },
-          { path: 'impor', element: <Page permission="importData"><ImportsPage /></Page> },
-          { path: 'pengguna', element: <Page permission="manageUsers"><UsersPage /></Page> },
-          { path: 'audit', element: <Page permission="readAudit"><AuditPage /></Page> },
-          { path: '*', element: <Page><NotFoundPage /></Page> },
+          {
+            index: true,
+            element: (
+              <Page>
+                <HomePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'profil-daerah',
+            element: (
+              <Page permission="manageRegion">
+                <RegionPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'perangkat-daerah',
+            element: (
+              <Page permission="listWorkUnits">
+                <WorkUnitsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'asn',
+            element: (
+              <Page permission="listCivilServants">
+                <CivilServantsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'asn/baru',
+            element: (
+              <Page permission="writeCivilServants">
+                <CivilServantCreatePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'asn/:id',
+            element: (
+              <Page permission="listCivilServants">
+                <CivilServantDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'impor',
+            element: (
+              <Page permission="importData">
+                <ImportsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'pengguna',
+            element: (
+              <Page permission="manageUsers">
+                <UsersPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <Page permission="readAudit">
+                <AuditPage />
+              </Page>
+            ),
+          },
+          {
+            path: '*',
+            element: (
+              <Page>
+                <NotFoundPage />
+              </Page>
+            ),
+          },
         ],
       },
     ],

@@ -1,4 +1,11 @@
-import { createTheme, Modal, Notification, Select, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
+import {
+  createTheme,
+  Modal,
+  Notification,
+  Select,
+  type CSSVariablesResolver,
+  type MantineThemeOverride,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 
 /**
@@ -19,7 +26,9 @@ export function makeTheme(labels: { close: string; clear: string }): MantineThem
         styles: { description: { color: 'var(--mantine-color-gray-8)' } },
       }),
       Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': labels.clear } } }),
-      DatePickerInput: DatePickerInput.extend({ defaultProps: { clearButtonProps: { 'aria-label': labels.clear } } }),
+      DatePickerInput: DatePickerInput.extend({
+        defaultProps: { clearButtonProps: { 'aria-label': labels.clear } },
+      }),
     },
   });
 }

@@ -30,20 +30,28 @@ export function CivilServantSelect({ value, onChange, workUnitId, currentLabel, 
     queryKey: ['civil-servants', 'options', workUnitId ?? null, debounced],
     queryFn: () =>
       call(civilServantRoutes.list, {
-        query: { q: debounced || undefined, workUnitId: workUnitId ?? undefined, pageSize: 20, active: 'true', sort: 'name' },
+        query: {
+          q: debounced || undefined,
+          workUnitId: workUnitId ?? undefined,
+          pageSize: 20,
+          active: 'true',
+          sort: 'name',
+        },
       }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
   const data = useMemo(() => {
     const opts = (q.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} — ${c.nip}` }));
-    if (value && selectedLabel && !opts.some((o) => o.value === value)) opts.unshift({ value, label: selectedLabel });
+    if (value && selectedLabel && !opts.some((o) => o.value === value))
+      opts.unshift({ value, label: selectedLabel });
     return opts;
   }, [q.data, value, selectedLabel]);
   return (
     <Select
       searchable
       clearable
+      allowDeselect={false}
       data={data}
       value={value ?? null}
       searchValue={search}

@@ -15,7 +15,16 @@ export interface ConfirmModalProps {
 }
 
 /** A yes/no question before a destructive or session-ending action. */
-export function ConfirmModal({ opened, title, message, confirmLabel, danger, loading, onConfirm, onClose }: ConfirmModalProps) {
+export function ConfirmModal({
+  opened,
+  title,
+  message,
+  confirmLabel,
+  danger,
+  loading,
+  onConfirm,
+  onClose,
+}: ConfirmModalProps) {
   const t = useT();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
@@ -25,7 +34,12 @@ export function ConfirmModal({ opened, title, message, confirmLabel, danger, loa
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button color={danger ? 'red' : undefined} loading={loading} onClick={onConfirm} data-testid="confirm-button">
+          <Button
+            color={danger ? 'red' : undefined}
+            loading={loading}
+            onClick={onConfirm}
+            data-testid="confirm-button"
+          >
             {confirmLabel}
           </Button>
         </Group>

@@ -9,7 +9,14 @@ export function LanguageSwitch() {
   const change = useChangeLocale();
   const next = locale === 'id' ? 'en' : 'id';
   return (
-    <Button variant="default" size="xs" onClick={() => change(next)} aria-label={t('lang.switchToLabel')} lang={next} data-testid="language-switch">
+    <Button
+      variant="default"
+      size="xs"
+      onClick={() => change(next)}
+      aria-label={t('lang.switchToLabel')}
+      lang={next}
+      data-testid="language-switch"
+    >
       {t('lang.switchTo')}
     </Button>
   );

@@ -2,7 +2,15 @@ import { useEffect, type ReactNode } from 'react';
 import { Group, Text, Title } from '@mantine/core';
 
 /** The one `<h1>` of a page, with optional actions on the right. */
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   useDocumentTitle(title);
   return (
     <Group justify="space-between" align="flex-start" mb="md" gap="sm">

@@ -3,7 +3,11 @@ import { TextInput, type TextInputProps } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 
 /** A search box that reports its value 300 ms after typing stops. */
-export function SearchInput({ value, onSearch, ...rest }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onSearch: (q: string) => void }) {
+export function SearchInput({
+  value,
+  onSearch,
+  ...rest
+}: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(value);
   // Follow outside changes (e.g. filters cleared) but keep what the user is typing.
   useEffect(() => {

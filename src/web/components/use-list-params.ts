@@ -5,7 +5,9 @@ import { useSearchParams } from 'react-router';
  * List filters and page kept in the URL query, so Back, reload and shared links keep them.
  * Changing any filter other than `page` goes back to page 1.
  */
-export function useListParams<T extends Record<string, string>>(defaults: T): [T & { page: number }, (patch: Partial<T> & { page?: number }) => void] {
+export function useListParams<T extends Record<string, string>>(
+  defaults: T,
+): [T & { page: number }, (patch: Partial<T> & { page?: number }) => void] {
   const [sp, setSp] = useSearchParams();
   const values = useMemo(() => {
     const out: Record<string, string> = { ...defaults };

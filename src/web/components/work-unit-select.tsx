@@ -14,7 +14,8 @@ export function useWorkUnitOptions(enabled = true) {
     queryFn: () => call(workUnitRoutes.list, { query: { pageSize: 200, active: 'all', sort: 'name' } }),
     staleTime: 60_000,
     enabled,
-    select: (page) => page.items.map((u) => ({ value: u.id, label: `${u.name} (${u.code})`, active: u.active })),
+    select: (page) =>
+      page.items.map((u) => ({ value: u.id, label: `${u.name} (${u.code})`, active: u.active })),
   });
 }
 
@@ -32,14 +33,18 @@ export function WorkUnitSelect({ value, onChange, includeInactive, currentLabel,
   const t = useT();
   const q = useWorkUnitOptions();
   const data = useMemo(() => {
-    const opts = (q.data ?? []).filter((o) => includeInactive || o.active || o.value === value).map(({ value: v, label }) => ({ value: v, label }));
-    if (value && currentLabel && !opts.some((o) => o.value === value)) opts.unshift({ value, label: currentLabel });
+    const opts = (q.data ?? [])
+      .filter((o) => includeInactive || o.active || o.value === value)
+      .map(({ value: v, label }) => ({ value: v, label }));
+    if (value && currentLabel && !opts.some((o) => o.value === value))
+      opts.unshift({ value, label: currentLabel });
     return opts;
   }, [q.data, includeInactive, value, currentLabel]);
   return (
     <Select
       searchable
       clearable
+      allowDeselect={false}
       nothingFoundMessage={t('common.noData')}
       data={data}
       value={value ?? null}

@@ -15,7 +15,11 @@ export function useAuditEntries(query: AuditQuery) {
 }
 
 export function useAuditFacets() {
-  return useQuery({ queryKey: ['audit', 'facets'], queryFn: () => call(auditRoutes.facets), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['audit', 'facets'],
+    queryFn: () => call(auditRoutes.facets),
+    staleTime: 60_000,
+  });
 }
 
 /** The CSV export is a plain GET link with the same filters (the browser downloads it). */

@@ -1,5 +1,16 @@
 import { Fragment, useState } from 'react';
-import { Button, Code, Group, Paper, Select, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Button,
+  Code,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { AuditEntry } from '../../../contract/audit';
 import { useT } from '../../app/i18n';
@@ -25,7 +36,11 @@ function Json({ label, value }: { label: string; value: unknown }) {
       {value === null || value === undefined ? (
         <Text size="sm">{t('common.none')}</Text>
       ) : (
-        <Code block style={{ maxHeight: 360, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} tabIndex={0}>
+        <Code
+          block
+          style={{ maxHeight: 360, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+          tabIndex={0}
+        >
           {JSON.stringify(value, null, 2)}
         </Code>
       )}
@@ -115,7 +130,13 @@ export function AuditPage() {
       <PageHeader
         title={t('audit.title')}
         actions={
-          <Button component="a" href={exportUrl(filter)} download variant="default" data-testid="audit-export">
+          <Button
+            component="a"
+            href={exportUrl(filter)}
+            download
+            variant="default"
+            data-testid="audit-export"
+          >
             {t('audit.export')}
           </Button>
         }
@@ -156,11 +177,19 @@ export function AuditPage() {
             value={params.to || null}
             onChange={(v) => setParams({ to: v ?? '' })}
           />
-          <SearchInput label={t('audit.entityId')} value={params.entityId} onSearch={(q) => setParams({ entityId: q })} />
+          <SearchInput
+            label={t('audit.entityId')}
+            value={params.entityId}
+            onSearch={(q) => setParams({ entityId: q })}
+          />
         </SimpleGrid>
         {hasFilter ? (
           <Group mt="sm">
-            <Button variant="subtle" size="xs" onClick={() => setParams({ action: '', entityType: '', entityId: '', from: '', to: '' })}>
+            <Button
+              variant="subtle"
+              size="xs"
+              onClick={() => setParams({ action: '', entityType: '', entityId: '', from: '', to: '' })}
+            >
               {t('audit.reset')}
             </Button>
           </Group>
@@ -200,7 +229,12 @@ export function AuditPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
-          <TablePagination page={params.page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(page) => setParams({ page })} />
+          <TablePagination
+            page={params.page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onChange={(page) => setParams({ page })}
+          />
         </Paper>
       )}
     </Stack>

@@ -4,5 +4,9 @@ import { call } from '../../app/api';
 
 /** Regions offered on the login page. */
 export function usePublicRegions() {
-  return useQuery({ queryKey: ['public-regions'], queryFn: () => call(authRoutes.publicRegions), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['public-regions'],
+    queryFn: () => call(authRoutes.publicRegions),
+    staleTime: 5 * 60_000,
+  });
 }

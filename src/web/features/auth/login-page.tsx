@@ -1,5 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { loginBody } from '../../../contract/auth';
@@ -32,7 +45,8 @@ export function LoginPage() {
   // Pre-select the region when there is only one.
   const regionList = regions.data ?? [];
   useEffect(() => {
-    if (regionList.length === 1 && !form.getValues().regionSlug) form.setFieldValue('regionSlug', regionList[0].slug);
+    if (regionList.length === 1 && !form.getValues().regionSlug)
+      form.setFieldValue('regionSlug', regionList[0].slug);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [regionList.length]);
 
@@ -50,7 +64,8 @@ export function LoginPage() {
       onSuccess: () => navigate(state.from && state.from !== '/login' ? state.from : '/', { replace: true }),
       onError: (err) => {
         if (err instanceof ApiError) {
-          if (err.fields.length) form.setErrors(Object.fromEntries(err.fields.map((f) => [f.path, f.message])));
+          if (err.fields.length)
+            form.setErrors(Object.fromEntries(err.fields.map((f) => [f.path, f.message])));
           setServerError(err.code === 'NETWORK' ? t('error.network') : err.message);
         } else setServerError(String(err));
         form.setFieldValue('password', '');
@@ -103,12 +118,27 @@ export function LoginPage() {
                   searchable={regionList.length > 8}
                   nothingFoundMessage={t('login.noRegions')}
                   required
+                  withAsterisk={false}
                   allowDeselect={false}
                   disabled={regions.isPending}
                   {...form.getInputProps('regionSlug')}
                 />
-                <TextInput label={t('login.username')} autoComplete="username" required autoCapitalize="none" spellCheck={false} {...form.getInputProps('username')} />
-                <PasswordInput label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+                <TextInput
+                  label={t('login.username')}
+                  autoComplete="username"
+                  required
+                  withAsterisk={false}
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  {...form.getInputProps('username')}
+                />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  required
+                  withAsterisk={false}
+                  {...form.getInputProps('password')}
+                />
                 <Button type="submit" loading={login.isPending} fullWidth>
                   {t('login.submit')}
                 </Button>

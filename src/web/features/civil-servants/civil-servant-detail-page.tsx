@@ -47,12 +47,18 @@ export function CivilServantDetailPage() {
 
   if (cs.isPending) return <PageLoader />;
   if (cs.isError) {
-    const notFound = cs.error instanceof ApiError && (cs.error.code === 'NOT_FOUND' || cs.error.code === 'VALIDATION_FAILED');
+    const notFound =
+      cs.error instanceof ApiError &&
+      (cs.error.code === 'NOT_FOUND' || cs.error.code === 'VALIDATION_FAILED');
     return (
       <Stack>
         {back}
         <PageHeader title={t('asn.detailTitle')} />
-        {notFound ? <Text>{t('asn.notFound')}</Text> : <QueryError error={cs.error} onRetry={() => void cs.refetch()} />}
+        {notFound ? (
+          <Text>{t('asn.notFound')}</Text>
+        ) : (
+          <QueryError error={cs.error} onRetry={() => void cs.refetch()} />
+        )}
       </Stack>
     );
   }
@@ -108,7 +114,12 @@ export function CivilServantDetailPage() {
             <NipParts nip={c.nip} />
           </Paper>
           <Paper withBorder p="md" radius="md">
-            <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} m={0} data-testid="civil-servant-fields">
+            <SimpleGrid
+              component="dl"
+              cols={{ base: 1, sm: 2, md: 3 }}
+              m={0}
+              data-testid="civil-servant-fields"
+            >
               <Field label={t('asn.nip')}>{formatNip(c.nip)}</Field>
               <Field label={t('asn.name')}>{c.name}</Field>
               <Field label={t('asn.workUnit')}>

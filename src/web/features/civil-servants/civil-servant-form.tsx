@@ -1,6 +1,11 @@
 import { Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { civilServantBody, nipSchema, updateCivilServantBody, type CivilServant } from '../../../contract/civil-servants';
+import {
+  civilServantBody,
+  nipSchema,
+  updateCivilServantBody,
+  type CivilServant,
+} from '../../../contract/civil-servants';
 import { employmentTypes } from '../../../contract/common';
 import type { BodyOf } from '../../../contract/route';
 import type { civilServantRoutes } from '../../../contract/civil-servants';
@@ -53,7 +58,17 @@ export function CivilServantForm(props: {
           phone: initial.phone ?? '',
           active: initial.active,
         }
-      : { nip: '', name: '', rankGrade: '', position: '', workUnitId: null, employmentType: 'PNS', email: '', phone: '', active: true },
+      : {
+          nip: '',
+          name: '',
+          rankGrade: '',
+          position: '',
+          workUnitId: null,
+          employmentType: 'PNS',
+          email: '',
+          phone: '',
+          active: true,
+        },
   });
 
   const submit = form.onSubmit((values) => {
@@ -68,7 +83,11 @@ export function CivilServantForm(props: {
       phone: nullIfBlank(values.phone),
     };
     if (initial) {
-      const v = validateWith(updateCivilServantBody, { ...body, active: values.active, version: initial.version });
+      const v = validateWith(updateCivilServantBody, {
+        ...body,
+        active: values.active,
+        version: initial.version,
+      });
       if (!v.ok) return form.setErrors(v.errors);
       onSubmit(v.data, form);
     } else {
@@ -98,8 +117,17 @@ export function CivilServantForm(props: {
         <NipParts nip={form.values.nip} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('asn.name')} required {...form.getInputProps('name')} />
-          <WorkUnitSelect label={t('asn.workUnit')} required currentLabel={initial ? `${initial.workUnitName} (${initial.workUnitCode})` : null} {...form.getInputProps('workUnitId')} />
-          <TextInput label={t('asn.rankGrade')} placeholder="Penata (III/c)" {...form.getInputProps('rankGrade')} />
+          <WorkUnitSelect
+            label={t('asn.workUnit')}
+            required
+            currentLabel={initial ? `${initial.workUnitName} (${initial.workUnitCode})` : null}
+            {...form.getInputProps('workUnitId')}
+          />
+          <TextInput
+            label={t('asn.rankGrade')}
+            placeholder="Penata (III/c)"
+            {...form.getInputProps('rankGrade')}
+          />
           <TextInput label={t('asn.position')} {...form.getInputProps('position')} />
           <Select
             label={t('asn.employmentType')}
@@ -108,9 +136,20 @@ export function CivilServantForm(props: {
             data={employmentTypes.map((e) => ({ value: e, label: e }))}
             {...form.getInputProps('employmentType')}
           />
-          <TextInput label={t('asn.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
+          <TextInput
+            label={t('asn.email')}
+            type="email"
+            autoComplete="off"
+            {...form.getInputProps('email')}
+          />
           <TextInput label={t('asn.phone')} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-          {initial ? <Switch label={t('asn.activeSwitch')} mt="xl" {...form.getInputProps('active', { type: 'checkbox' })} /> : null}
+          {initial ? (
+            <Switch
+              label={t('asn.activeSwitch')}
+              mt="xl"
+              {...form.getInputProps('active', { type: 'checkbox' })}
+            />
+          ) : null}
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

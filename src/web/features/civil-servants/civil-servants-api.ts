@@ -14,7 +14,10 @@ export function useCivilServants(query: CivilServantQuery) {
 }
 
 export function useCivilServant(id: string) {
-  return useQuery({ queryKey: ['civil-servants', 'detail', id], queryFn: () => call(civilServantRoutes.get, { params: { id } }) });
+  return useQuery({
+    queryKey: ['civil-servants', 'detail', id],
+    queryFn: () => call(civilServantRoutes.get, { params: { id } }),
+  });
 }
 
 /** ASN counts show on work units, so both lists refresh after a write. */
@@ -38,7 +41,8 @@ export function useCreateCivilServant() {
 export function useUpdateCivilServant() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; body: BodyOf<typeof civilServantRoutes.update> }) => call(civilServantRoutes.update, { params: { id: v.id }, body: v.body }),
+    mutationFn: (v: { id: string; body: BodyOf<typeof civilServantRoutes.update> }) =>
+      call(civilServantRoutes.update, { params: { id: v.id }, body: v.body }),
     onSuccess: invalidate,
   });
 }

@@ -24,7 +24,13 @@ export function CivilServantsPage() {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const [params, setParams] = useListParams({ q: '', workUnitId: '', employmentType: '', active: 'true', sort: 'name' });
+  const [params, setParams] = useListParams({
+    q: '',
+    workUnitId: '',
+    employmentType: '',
+    active: 'true',
+    sort: 'name',
+  });
   const list = useCivilServants({
     page: params.page,
     pageSize: PAGE_SIZE,
@@ -49,7 +55,12 @@ export function CivilServantsPage() {
       />
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
-          <SearchInput label={t('asn.search')} value={params.q} onSearch={(q) => setParams({ q })} data-testid="asn-search" />
+          <SearchInput
+            label={t('asn.search')}
+            value={params.q}
+            onSearch={(q) => setParams({ q })}
+            data-testid="asn-search"
+          />
           <WorkUnitSelect
             label={t('asn.unitFilter')}
             placeholder={t('common.all')}
@@ -65,7 +76,13 @@ export function CivilServantsPage() {
             value={params.employmentType || null}
             onChange={(v) => setParams({ employmentType: v ?? '' })}
           />
-          <Select label={t('asn.activeFilter')} allowDeselect={false} data={activeFilterOptions(t)} value={params.active} onChange={(v) => setParams({ active: v ?? 'true' })} />
+          <Select
+            label={t('asn.activeFilter')}
+            allowDeselect={false}
+            data={activeFilterOptions(t)}
+            value={params.active}
+            onChange={(v) => setParams({ active: v ?? 'true' })}
+          />
           <Select
             label={t('common.sort')}
             allowDeselect={false}
@@ -107,9 +124,18 @@ export function CivilServantsPage() {
                   </Table.Tr>
                 ) : (
                   list.data.items.map((c) => (
-                    <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/asn/${c.id}`)}>
+                    <Table.Tr
+                      key={c.id}
+                      style={{ cursor: 'pointer' }}
+                      onClick={() => navigate(`/asn/${c.id}`)}
+                    >
                       <Table.Td>
-                        <Anchor component={Link} to={`/asn/${c.id}`} onClick={(e) => e.stopPropagation()} fw={500}>
+                        <Anchor
+                          component={Link}
+                          to={`/asn/${c.id}`}
+                          onClick={(e) => e.stopPropagation()}
+                          fw={500}
+                        >
                           {c.name}
                         </Anchor>
                       </Table.Td>
@@ -128,7 +154,12 @@ export function CivilServantsPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
-          <TablePagination page={params.page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(page) => setParams({ page })} />
+          <TablePagination
+            page={params.page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onChange={(page) => setParams({ page })}
+          />
         </Paper>
       )}
     </Stack>

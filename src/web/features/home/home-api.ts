@@ -16,7 +16,8 @@ export function useWorkUnitTotal() {
 export function useActiveWorkUnits() {
   return useQuery({
     queryKey: ['work-units', 'list', { pageSize: 200, active: 'true', sort: 'name' }],
-    queryFn: () => call(workUnitRoutes.list, { query: { page: 1, pageSize: 200, active: 'true', sort: 'name' } }),
+    queryFn: () =>
+      call(workUnitRoutes.list, { query: { page: 1, pageSize: 200, active: 'true', sort: 'name' } }),
   });
 }
 

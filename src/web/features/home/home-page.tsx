@@ -1,6 +1,19 @@
 import { useMemo, useState } from 'react';
 import { BarChart } from '@mantine/charts';
-import { Badge, Card, Group, Paper, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Card,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import type { WorkUnit } from '../../../contract/work-units';
 import { roleLabel, useT, type MessageKey } from '../../app/i18n';
 import { can } from '../../app/permissions';
@@ -9,13 +22,25 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { useActiveWorkUnits, useCivilServantTotal, useWorkUnitTotal } from './home-api';
 
-function StatCard({ label, value, loading, testId }: { label: string; value: string; loading: boolean; testId: string }) {
+function StatCard({
+  label,
+  value,
+  loading,
+  testId,
+}: {
+  label: string;
+  value: string;
+  loading: boolean;
+  testId: string;
+}) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      {loading ? <Skeleton h={32} mt={4} w={80} /> : (
+      {loading ? (
+        <Skeleton h={32} mt={4} w={80} />
+      ) : (
         <Text fw={700} fz={28} data-testid={testId}>
           {value}
         </Text>
@@ -30,12 +55,17 @@ function chartData(units: WorkUnit[], mode: ChartMode, kindLabel: (k: WorkUnit['
   if (mode === 'kind') {
     const byKind = new Map<string, number>();
     for (const u of units) byKind.set(u.kind, (byKind.get(u.kind) ?? 0) + u.civilServantCount);
-    return [...byKind.entries()].map(([k, n]) => ({ label: kindLabel(k as WorkUnit['kind']), asn: n })).sort((a, b) => b.asn - a.asn);
+    return [...byKind.entries()]
+      .map(([k, n]) => ({ label: kindLabel(k as WorkUnit['kind']), asn: n }))
+      .sort((a, b) => b.asn - a.asn);
   }
   return [...units]
     .sort((a, b) => b.civilServantCount - a.civilServantCount)
     .slice(0, 10)
-    .map((u) => ({ label: u.name.length > 32 ? `${u.name.slice(0, 31)}…` : u.name, asn: u.civilServantCount }));
+    .map((u) => ({
+      label: u.name.length > 32 ? `${u.name.slice(0, 31)}…` : u.name,
+      asn: u.civilServantCount,
+    }));
 }
 
 export function HomePage() {
@@ -77,9 +107,26 @@ export function HomePage() {
 
       {total.isError ? <QueryError error={total.error} onRetry={() => void total.refetch()} /> : null}
       <SimpleGrid cols={{ base: 1, xs: mayListAsn ? 3 : 2 }}>
-        <StatCard label={t('home.workUnitsTotal')} value={f.number(total.data)} loading={total.isPending} testId="stat-work-units" />
-        <StatCard label={t('home.workUnitsActive')} value={f.number(active.data?.total)} loading={active.isPending} testId="stat-work-units-active" />
-        {mayListAsn ? <StatCard label={t('home.asnTotal')} value={f.number(asn.data)} loading={asn.isPending} testId="stat-asn" /> : null}
+        <StatCard
+          label={t('home.workUnitsTotal')}
+          value={f.number(total.data)}
+          loading={total.isPending}
+          testId="stat-work-units"
+        />
+        <StatCard
+          label={t('home.workUnitsActive')}
+          value={f.number(active.data?.total)}
+          loading={active.isPending}
+          testId="stat-work-units-active"
+        />
+        {mayListAsn ? (
+          <StatCard
+            label={t('home.asnTotal')}
+            value={f.number(asn.data)}
+            loading={asn.isPending}
+            testId="stat-asn"
+          />
+        ) : null}
       </SimpleGrid>
 
       {mayListAsn ? (

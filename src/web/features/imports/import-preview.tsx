@@ -27,7 +27,12 @@ export function ImportPreview({ batch }: { batch: ImportBatch }) {
             <Text size="sm" c="dimmed">
               {t(counterLabel[c])}
             </Text>
-            <Text fw={700} fz="xl" c={c === 'errorCount' && batch.errorCount > 0 ? 'red.9' : undefined} data-testid={`import-${c}`}>
+            <Text
+              fw={700}
+              fz="xl"
+              c={c === 'errorCount' && batch.errorCount > 0 ? 'red.9' : undefined}
+              data-testid={`import-${c}`}
+            >
               {f.number(batch[c])}
             </Text>
           </Paper>
@@ -41,7 +46,10 @@ export function ImportPreview({ batch }: { batch: ImportBatch }) {
           </Title>
           {batch.errorCount > batch.errors.length ? (
             <Alert color="yellow" mb="xs">
-              {t('imp.errorsShown', { shown: f.number(batch.errors.length), total: f.number(batch.errorCount) })}
+              {t('imp.errorsShown', {
+                shown: f.number(batch.errors.length),
+                total: f.number(batch.errorCount),
+              })}
             </Alert>
           ) : null}
           <TableScroll label={t('imp.errors')} minWidth={500} maxHeight={400}>

@@ -5,14 +5,18 @@ import { call, routeUrl, upload } from '../../app/api';
 export const templateUrl = (kind: ImportKind) => routeUrl(importRoutes.template, { params: { kind } });
 
 export function useImportHistory() {
-  return useQuery({ queryKey: ['imports', 'list'], queryFn: () => call(importRoutes.list, { query: { page: 1, pageSize: 10 } }) });
+  return useQuery({
+    queryKey: ['imports', 'list'],
+    queryFn: () => call(importRoutes.list, { query: { page: 1, pageSize: 10 } }),
+  });
 }
 
 /** Uploads for preview with XMLHttpRequest so the progress can be shown. */
 export function useUploadImport(onProgress: (fraction: number) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { kind: ImportKind; file: File }) => upload(importRoutes.upload, { kind: v.kind }, v.file, onProgress).promise,
+    mutationFn: (v: { kind: ImportKind; file: File }) =>
+      upload(importRoutes.upload, { kind: v.kind }, v.file, onProgress).promise,
     onSettled: () => void qc.invalidateQueries({ queryKey: ['imports', 'list'] }),
   });
 }

@@ -1,5 +1,19 @@
 import { useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Input, Paper, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Input,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { importKinds, type ImportBatch, type ImportKind } from '../../../contract/imports';
 import { useApiErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
@@ -8,7 +22,13 @@ import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { TableScroll } from '../../components/table-scroll';
 import { ImportPreview } from './import-preview';
-import { templateUrl, useCommitImport, useImportBatch, useImportHistory, useUploadImport } from './imports-api';
+import {
+  templateUrl,
+  useCommitImport,
+  useImportBatch,
+  useImportHistory,
+  useUploadImport,
+} from './imports-api';
 
 const statusColor: Record<ImportBatch['status'], string> = {
   previewed: 'blue',
@@ -93,7 +113,12 @@ export function ImportsPage() {
           <Anchor href={templateUrl(kind)} download size="sm" data-testid="import-template">
             {t('imp.template')} ({t(`imp.kind.${kind}` as MessageKey)})
           </Anchor>
-          <Input.Wrapper label={t('imp.file')} description={t('imp.fileHint')} id="import-file" labelElement="label">
+          <Input.Wrapper
+            label={t('imp.file')}
+            description={t('imp.fileHint')}
+            id="import-file"
+            labelElement="label"
+          >
             <input
               id="import-file"
               ref={fileInput}
@@ -110,14 +135,22 @@ export function ImportsPage() {
             />
           </Input.Wrapper>
           <Group>
-            <Button onClick={onUpload} disabled={!file || status === 'committing'} loading={uploadMutation.isPending}>
+            <Button
+              onClick={onUpload}
+              disabled={!file || status === 'committing'}
+              loading={uploadMutation.isPending}
+            >
               {t('imp.upload')}
             </Button>
           </Group>
           {uploadMutation.isPending ? (
             <Stack gap={4}>
               <Text size="sm">{t('imp.uploading')}</Text>
-              <Progress value={Math.round(uploadFraction * 100)} aria-label={t('imp.uploadProgress')} data-testid="upload-progress" />
+              <Progress
+                value={Math.round(uploadFraction * 100)}
+                aria-label={t('imp.uploadProgress')}
+                data-testid="upload-progress"
+              />
             </Stack>
           ) : null}
         </Stack>
@@ -141,7 +174,9 @@ export function ImportsPage() {
                 {t('imp.fixFirst')}
               </Alert>
             ) : null}
-            {status === 'previewed' && batch.errorCount === 0 && batch.validRows === 0 ? <Alert color="yellow">{t('imp.nothingToSave')}</Alert> : null}
+            {status === 'previewed' && batch.errorCount === 0 && batch.validRows === 0 ? (
+              <Alert color="yellow">{t('imp.nothingToSave')}</Alert>
+            ) : null}
             {status === 'rejected' && batch.errorCount === 0 ? (
               <Alert color="red" role="alert">
                 {t('imp.rejected')}
@@ -150,13 +185,27 @@ export function ImportsPage() {
 
             {status === 'committing' ? (
               <Stack gap={4}>
-                <Text size="sm">{t('imp.committing', { done: f.number(batch.progressDone), total: f.number(batch.validRows) })}</Text>
-                <Progress value={percent(batch.progressDone, batch.validRows)} aria-label={t('imp.commitProgress')} animated data-testid="commit-progress" />
+                <Text size="sm">
+                  {t('imp.committing', {
+                    done: f.number(batch.progressDone),
+                    total: f.number(batch.validRows),
+                  })}
+                </Text>
+                <Progress
+                  value={percent(batch.progressDone, batch.validRows)}
+                  aria-label={t('imp.commitProgress')}
+                  animated
+                  data-testid="commit-progress"
+                />
               </Stack>
             ) : null}
             {status === 'committed' ? (
               <Alert color="green" role="status" data-testid="import-success">
-                {t('imp.committed', { created: f.number(batch.toCreate), updated: f.number(batch.toUpdate), unchanged: f.number(batch.unchanged) })}
+                {t('imp.committed', {
+                  created: f.number(batch.toCreate),
+                  updated: f.number(batch.toUpdate),
+                  unchanged: f.number(batch.unchanged),
+                })}
               </Alert>
             ) : null}
             {status === 'failed' ? (
@@ -172,7 +221,12 @@ export function ImportsPage() {
                 </Button>
               ) : null}
               {status === 'previewed' || status === 'rejected' || status === 'committing' ? (
-                <Button onClick={onCommit} disabled={!canCommit} loading={commit.isPending || status === 'committing'} data-testid="import-commit">
+                <Button
+                  onClick={onCommit}
+                  disabled={!canCommit}
+                  loading={commit.isPending || status === 'committing'}
+                  data-testid="import-commit"
+                >
                   {t('imp.commit')}
                 </Button>
               ) : null}

@@ -18,7 +18,13 @@ interface Values {
 const num = (v: number | string) => (typeof v === 'number' ? v : v === '' ? undefined : Number(v));
 
 /** Add or edit a mission of the head of region (RPJMD term, number, statement). */
-export function MissionModal({ opened, mission, nextNumber, defaultTerm, onClose }: {
+export function MissionModal({
+  opened,
+  mission,
+  nextNumber,
+  defaultTerm,
+  onClose,
+}: {
   opened: boolean;
   mission: Mission | null;
   nextNumber: number;
@@ -29,21 +35,47 @@ export function MissionModal({ opened, mission, nextNumber, defaultTerm, onClose
   const onError = useApiErrorHandler();
   const create = useCreateMission();
   const update = useUpdateMission();
-  const form = useForm<Values>({ initialValues: { termStart: '', termEnd: '', number: '', title: '', description: '' } });
+  const form = useForm<Values>({
+    initialValues: { termStart: '', termEnd: '', number: '', title: '', description: '' },
+  });
 
   useEffect(() => {
     if (!opened) return;
     const next: Values = mission
-      ? { termStart: mission.termStart, termEnd: mission.termEnd, number: mission.number, title: mission.title, description: mission.description ?? '' }
-      : { termStart: defaultTerm.start, termEnd: defaultTerm.end, number: nextNumber, title: '', description: '' };
+      ? {
+          termStart: mission.termStart,
+          termEnd: mission.termEnd,
+          number: mission.number,
+          title: mission.title,
+          description: mission.description ?? '',
+        }
+      : {
+          termStart: defaultTerm.start,
+          termEnd: defaultTerm.end,
+          number: nextNumber,
+          title: '',
+          description: '',
+        };
     form.setValues(next);
     form.clearErrors();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, mission?.id]);
 
   const submit = form.onSubmit((values) => {
-    const body = { termStart: num(values.termStart), termEnd: num(values.termEnd), number: num(values.number), title: values.title, description: nullIfBlank(values.description) };
-    const done = { onSuccess: () => { notifications.show({ color: 'green', message: t('common.saved') }); onClose(); }, onError: (e: unknown) => onError(e, form) };
+    const body = {
+      termStart: num(values.termStart),
+      termEnd: num(values.termEnd),
+      number: num(values.number),
+      title: values.title,
+      description: nullIfBlank(values.description),
+    };
+    const done = {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('common.saved') });
+        onClose();
+      },
+      onError: (e: unknown) => onError(e, form),
+    };
     if (mission) {
       const v = validateWith(updateMissionBody, { ...body, version: mission.version });
       if (!v.ok) return form.setErrors(v.errors);
@@ -56,16 +88,50 @@ export function MissionModal({ opened, mission, nextNumber, defaultTerm, onClose
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={mission ? t('region.editMission') : t('region.addMission')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={mission ? t('region.editMission') : t('region.addMission')}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            <NumberInput label={t('region.termStart')} required min={2000} max={2100} allowDecimal={false} thousandSeparator={false} {...form.getInputProps('termStart')} />
-            <NumberInput label={t('region.termEnd')} required min={2000} max={2100} allowDecimal={false} thousandSeparator={false} {...form.getInputProps('termEnd')} />
-            <NumberInput label={t('region.number')} required min={1} max={99} allowDecimal={false} {...form.getInputProps('number')} />
+            <NumberInput
+              label={t('region.termStart')}
+              required
+              min={2000}
+              max={2100}
+              allowDecimal={false}
+              thousandSeparator={false}
+              {...form.getInputProps('termStart')}
+            />
+            <NumberInput
+              label={t('region.termEnd')}
+              required
+              min={2000}
+              max={2100}
+              allowDecimal={false}
+              thousandSeparator={false}
+              {...form.getInputProps('termEnd')}
+            />
+            <NumberInput
+              label={t('region.number')}
+              required
+              min={1}
+              max={99}
+              allowDecimal={false}
+              {...form.getInputProps('number')}
+            />
           </SimpleGrid>
           <TextInput label={t('region.missionTitle')} required {...form.getInputProps('title')} />
-          <Textarea label={t('region.description')} autosize minRows={3} maxRows={8} {...form.getInputProps('description')} />
+          <Textarea
+            label={t('region.description')}
+            autosize
+            minRows={3}
+            maxRows={8}
+            {...form.getInputProps('description')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -1,7 +1,26 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Box, Button, Card, Group, List, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { goalBody, targetBody, updateGoalBody, updateTargetBody, type Mission } from '../../../contract/region';
+import {
+  goalBody,
+  targetBody,
+  updateGoalBody,
+  updateTargetBody,
+  type Mission,
+} from '../../../contract/region';
 import { useApiErrorHandler } from '../../app/forms';
 import { useT } from '../../app/i18n';
 import { ConfirmModal } from '../../components/confirm-modal';
@@ -9,7 +28,15 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { MissionModal } from './mission-modal';
 import { NumberedItemModal } from './numbered-item-modal';
-import { useCreateGoal, useCreateTarget, useDeleteNode, useMissions, useUpdateGoal, useUpdateTarget, type DeletableKind } from './region-api';
+import {
+  useCreateGoal,
+  useCreateTarget,
+  useDeleteNode,
+  useMissions,
+  useUpdateGoal,
+  useUpdateTarget,
+  type DeletableKind,
+} from './region-api';
 
 type Goal = Mission['goals'][number];
 type Target = Goal['targets'][number];
@@ -22,7 +49,17 @@ type Dialog =
 
 const nextOf = (items: { number: number }[]) => items.reduce((m, i) => Math.max(m, i.number), 0) + 1;
 
-function RowActions({ editLabel, deleteLabel, onEdit, onDelete }: { editLabel: string; deleteLabel: string; onEdit: () => void; onDelete: () => void }) {
+function RowActions({
+  editLabel,
+  deleteLabel,
+  onEdit,
+  onDelete,
+}: {
+  editLabel: string;
+  deleteLabel: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   return (
     <Group gap={4} wrap="nowrap">
       <Tooltip label={editLabel}>
@@ -56,10 +93,19 @@ export function MissionsPanel() {
   const list = missions.data ?? [];
   const last = list[list.length - 1];
   const thisYear = new Date().getFullYear();
-  const defaultTerm = last ? { start: last.termStart, end: last.termEnd } : { start: thisYear, end: thisYear + 4 };
+  const defaultTerm = last
+    ? { start: last.termStart, end: last.termEnd }
+    : { start: thisYear, end: thisYear + 4 };
 
   const confirmText = (d: Extract<Dialog, { type: 'delete' }>) =>
-    t(d.kind === 'mission' ? 'region.confirmDeleteMission' : d.kind === 'goal' ? 'region.confirmDeleteGoal' : 'region.confirmDeleteTarget', { title: d.title });
+    t(
+      d.kind === 'mission'
+        ? 'region.confirmDeleteMission'
+        : d.kind === 'goal'
+          ? 'region.confirmDeleteGoal'
+          : 'region.confirmDeleteTarget',
+      { title: d.title },
+    );
 
   return (
     <Card withBorder radius="md">
@@ -67,11 +113,19 @@ export function MissionsPanel() {
         <Title order={2} size="h3">
           {t('region.missions')}
         </Title>
-        <Button onClick={() => setDialog({ type: 'mission', mission: null })} data-testid="add-mission">
+        <Button
+          onClick={() => setDialog({ type: 'mission', mission: null })}
+          disabled={!missions.isSuccess}
+          data-testid="add-mission"
+        >
           {t('region.addMission')}
         </Button>
       </Group>
-      {missions.isPending ? <PageLoader /> : missions.isError ? <QueryError error={missions.error} onRetry={() => void missions.refetch()} /> : null}
+      {missions.isPending ? (
+        <PageLoader />
+      ) : missions.isError ? (
+        <QueryError error={missions.error} onRetry={() => void missions.refetch()} />
+      ) : null}
       {missions.isSuccess && list.length === 0 ? <Text>{t('region.noMissions')}</Text> : null}
       <Stack>
         {list.map((m) => (
@@ -93,7 +147,9 @@ export function MissionsPanel() {
                 editLabel={`${t('region.editMission')} ${m.number}`}
                 deleteLabel={`${t('region.deleteMission')} ${m.number}`}
                 onEdit={() => setDialog({ type: 'mission', mission: m })}
-                onDelete={() => setDialog({ type: 'delete', kind: 'mission', id: m.id, version: m.version, title: m.title })}
+                onDelete={() =>
+                  setDialog({ type: 'delete', kind: 'mission', id: m.id, version: m.version, title: m.title })
+                }
               />
             </Group>
 
@@ -111,8 +167,18 @@ export function MissionsPanel() {
                     <RowActions
                       editLabel={`${t('region.editGoal')} ${m.number}.${g.number}`}
                       deleteLabel={`${t('region.deleteGoal')} ${m.number}.${g.number}`}
-                      onEdit={() => setDialog({ type: 'goal', missionId: m.id, goal: g, nextNumber: g.number })}
-                      onDelete={() => setDialog({ type: 'delete', kind: 'goal', id: g.id, version: g.version, title: g.title })}
+                      onEdit={() =>
+                        setDialog({ type: 'goal', missionId: m.id, goal: g, nextNumber: g.number })
+                      }
+                      onDelete={() =>
+                        setDialog({
+                          type: 'delete',
+                          kind: 'goal',
+                          id: g.id,
+                          version: g.version,
+                          title: g.title,
+                        })
+                      }
                     />
                   </Group>
                   {g.targets.length === 0 ? (
@@ -125,26 +191,52 @@ export function MissionsPanel() {
                         <List.Item key={tg.id}>
                           <Group justify="space-between" wrap="nowrap" gap="xs">
                             <Text size="sm">
-                              <strong>{t('region.target', { n: `${m.number}.${g.number}.${tg.number}` })}:</strong> {tg.title}
+                              <strong>
+                                {t('region.target', { n: `${m.number}.${g.number}.${tg.number}` })}:
+                              </strong>{' '}
+                              {tg.title}
                             </Text>
                             <RowActions
                               editLabel={`${t('region.editTarget')} ${m.number}.${g.number}.${tg.number}`}
                               deleteLabel={`${t('region.deleteTarget')} ${m.number}.${g.number}.${tg.number}`}
-                              onEdit={() => setDialog({ type: 'target', goalId: g.id, target: tg, nextNumber: tg.number })}
-                              onDelete={() => setDialog({ type: 'delete', kind: 'target', id: tg.id, version: tg.version, title: tg.title })}
+                              onEdit={() =>
+                                setDialog({ type: 'target', goalId: g.id, target: tg, nextNumber: tg.number })
+                              }
+                              onDelete={() =>
+                                setDialog({
+                                  type: 'delete',
+                                  kind: 'target',
+                                  id: tg.id,
+                                  version: tg.version,
+                                  title: tg.title,
+                                })
+                              }
                             />
                           </Group>
                         </List.Item>
                       ))}
                     </List>
                   )}
-                  <Button size="xs" variant="subtle" mt={4} onClick={() => setDialog({ type: 'target', goalId: g.id, target: null, nextNumber: nextOf(g.targets) })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    mt={4}
+                    onClick={() =>
+                      setDialog({ type: 'target', goalId: g.id, target: null, nextNumber: nextOf(g.targets) })
+                    }
+                  >
                     {t('region.addTarget')}
                   </Button>
                 </Paper>
               ))}
               <Group>
-                <Button size="xs" variant="light" onClick={() => setDialog({ type: 'goal', missionId: m.id, goal: null, nextNumber: nextOf(m.goals) })}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() =>
+                    setDialog({ type: 'goal', missionId: m.id, goal: null, nextNumber: nextOf(m.goals) })
+                  }
+                >
                   {t('region.addGoal')}
                 </Button>
               </Group>
@@ -172,9 +264,26 @@ export function MissionsPanel() {
           saving={createGoal.isPending || updateGoal.isPending}
           onClose={close}
           onSave={(body, cb) => {
-            const handlers = { onSuccess: () => { saved(); cb.onSuccess(); }, onError: cb.onError };
-            if (dialog.goal) updateGoal.mutate({ id: dialog.goal.id, body: { number: body.number, title: body.title, version: body.version! } }, handlers);
-            else createGoal.mutate({ missionId: dialog.missionId, body: { number: body.number, title: body.title } }, handlers);
+            const handlers = {
+              onSuccess: () => {
+                saved();
+                cb.onSuccess();
+              },
+              onError: cb.onError,
+            };
+            if (dialog.goal)
+              updateGoal.mutate(
+                {
+                  id: dialog.goal.id,
+                  body: { number: body.number, title: body.title, version: body.version! },
+                },
+                handlers,
+              );
+            else
+              createGoal.mutate(
+                { missionId: dialog.missionId, body: { number: body.number, title: body.title } },
+                handlers,
+              );
           }}
         />
       ) : null}
@@ -190,9 +299,26 @@ export function MissionsPanel() {
           saving={createTarget.isPending || updateTarget.isPending}
           onClose={close}
           onSave={(body, cb) => {
-            const handlers = { onSuccess: () => { saved(); cb.onSuccess(); }, onError: cb.onError };
-            if (dialog.target) updateTarget.mutate({ id: dialog.target.id, body: { number: body.number, title: body.title, version: body.version! } }, handlers);
-            else createTarget.mutate({ goalId: dialog.goalId, body: { number: body.number, title: body.title } }, handlers);
+            const handlers = {
+              onSuccess: () => {
+                saved();
+                cb.onSuccess();
+              },
+              onError: cb.onError,
+            };
+            if (dialog.target)
+              updateTarget.mutate(
+                {
+                  id: dialog.target.id,
+                  body: { number: body.number, title: body.title, version: body.version! },
+                },
+                handlers,
+              );
+            else
+              createTarget.mutate(
+                { goalId: dialog.goalId, body: { number: body.number, title: body.title } },
+                handlers,
+              );
           }}
         />
       ) : null}

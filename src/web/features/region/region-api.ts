@@ -39,19 +39,38 @@ function useMissionWrite<V>(fn: (v: V) => Promise<unknown>) {
   });
 }
 
-export const useCreateMission = () => useMissionWrite((body: BodyOf<typeof regionRoutes.createMission>) => call(regionRoutes.createMission, { body }));
+export const useCreateMission = () =>
+  useMissionWrite((body: BodyOf<typeof regionRoutes.createMission>) =>
+    call(regionRoutes.createMission, { body }),
+  );
 export const useUpdateMission = () =>
-  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateMission> }) => call(regionRoutes.updateMission, { params: { id: v.id }, body: v.body }));
+  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateMission> }) =>
+    call(regionRoutes.updateMission, { params: { id: v.id }, body: v.body }),
+  );
 export const useCreateGoal = () =>
-  useMissionWrite((v: { missionId: string; body: BodyOf<typeof regionRoutes.createGoal> }) => call(regionRoutes.createGoal, { params: { id: v.missionId }, body: v.body }));
+  useMissionWrite((v: { missionId: string; body: BodyOf<typeof regionRoutes.createGoal> }) =>
+    call(regionRoutes.createGoal, { params: { id: v.missionId }, body: v.body }),
+  );
 export const useUpdateGoal = () =>
-  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateGoal> }) => call(regionRoutes.updateGoal, { params: { id: v.id }, body: v.body }));
+  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateGoal> }) =>
+    call(regionRoutes.updateGoal, { params: { id: v.id }, body: v.body }),
+  );
 export const useCreateTarget = () =>
-  useMissionWrite((v: { goalId: string; body: BodyOf<typeof regionRoutes.createTarget> }) => call(regionRoutes.createTarget, { params: { id: v.goalId }, body: v.body }));
+  useMissionWrite((v: { goalId: string; body: BodyOf<typeof regionRoutes.createTarget> }) =>
+    call(regionRoutes.createTarget, { params: { id: v.goalId }, body: v.body }),
+  );
 export const useUpdateTarget = () =>
-  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateTarget> }) => call(regionRoutes.updateTarget, { params: { id: v.id }, body: v.body }));
+  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateTarget> }) =>
+    call(regionRoutes.updateTarget, { params: { id: v.id }, body: v.body }),
+  );
 
 export type DeletableKind = 'mission' | 'goal' | 'target';
-const deleteRoute = { mission: regionRoutes.deleteMission, goal: regionRoutes.deleteGoal, target: regionRoutes.deleteTarget };
+const deleteRoute = {
+  mission: regionRoutes.deleteMission,
+  goal: regionRoutes.deleteGoal,
+  target: regionRoutes.deleteTarget,
+};
 export const useDeleteNode = () =>
-  useMissionWrite((v: { kind: DeletableKind; id: string; version: number }) => call(deleteRoute[v.kind], { params: { id: v.id }, body: { version: v.version } }));
+  useMissionWrite((v: { kind: DeletableKind; id: string; version: number }) =>
+    call(deleteRoute[v.kind], { params: { id: v.id }, body: { version: v.version } }),
+  );

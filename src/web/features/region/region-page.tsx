@@ -13,7 +13,11 @@ export function RegionPage() {
   return (
     <Stack>
       <PageHeader title={t('region.title')} />
-      {region.isPending ? <PageLoader /> : region.isError ? <QueryError error={region.error} onRetry={() => void region.refetch()} /> : (
+      {region.isPending ? (
+        <PageLoader />
+      ) : region.isError ? (
+        <QueryError error={region.error} onRetry={() => void region.refetch()} />
+      ) : (
         <RegionProfileForm region={region.data} onReload={() => region.refetch()} />
       )}
       <MissionsPanel />

@@ -16,10 +16,21 @@ interface Values {
   headTitle: string;
 }
 
-const toValues = (r: Region): Values => ({ name: r.name, kind: r.kind, timezone: r.timezone, headTitle: r.headTitle });
+const toValues = (r: Region): Values => ({
+  name: r.name,
+  kind: r.kind,
+  timezone: r.timezone,
+  headTitle: r.headTitle,
+});
 
 /** Region profile with optimistic locking: `version` goes back with the change. */
-export function RegionProfileForm({ region, onReload }: { region: Region; onReload: () => Promise<unknown> }) {
+export function RegionProfileForm({
+  region,
+  onReload,
+}: {
+  region: Region;
+  onReload: () => Promise<unknown>;
+}) {
   const t = useT();
   const onError = useApiErrorHandler();
   const update = useUpdateRegion();
@@ -92,7 +103,12 @@ export function RegionProfileForm({ region, onReload }: { region: Region; onRelo
               data={timezones.map((z) => ({ value: z, label: t(`tz.${z}` as MessageKey) }))}
               {...form.getInputProps('timezone')}
             />
-            <TextInput label={t('region.headTitle')} description={t('region.headTitleHint')} required {...form.getInputProps('headTitle')} />
+            <TextInput
+              label={t('region.headTitle')}
+              description={t('region.headTitleHint')}
+              required
+              {...form.getInputProps('headTitle')}
+            />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>

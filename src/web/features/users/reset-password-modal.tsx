@@ -35,7 +35,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   });
 
   return (
-    <Modal opened={user !== null} onClose={onClose} title={user ? t('users.resetPasswordFor', { name: user.fullName }) : ''}>
+    <Modal
+      opened={user !== null}
+      onClose={onClose}
+      title={user ? t('users.resetPasswordFor', { name: user.fullName }) : ''}
+    >
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('users.resetHint')}</Text>

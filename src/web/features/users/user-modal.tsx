@@ -1,5 +1,16 @@
 import { useEffect } from 'react';
-import { ActionIcon, Button, Fieldset, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Fieldset,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
@@ -27,10 +38,25 @@ interface Values {
   roles: RoleRow[];
 }
 
-const empty: Values = { username: '', fullName: '', email: '', civilServantId: null, password: '', roles: [{ role: null, workUnitId: null }] };
+const empty: Values = {
+  username: '',
+  fullName: '',
+  email: '',
+  civilServantId: null,
+  password: '',
+  roles: [{ role: null, workUnitId: null }],
+};
 
 /** Create or edit a user with their roles; OPD roles must name a work unit. */
-export function UserModal({ opened, user, onClose }: { opened: boolean; user: User | null; onClose: () => void }) {
+export function UserModal({
+  opened,
+  user,
+  onClose,
+}: {
+  opened: boolean;
+  user: User | null;
+  onClose: () => void;
+}) {
   const t = useT();
   const onError = useApiErrorHandler();
   const create = useCreateUser();
@@ -62,11 +88,18 @@ export function UserModal({ opened, user, onClose }: { opened: boolean; user: Us
     enabled: linkedId !== null,
   });
 
-  const unitNames = new Map((user?.roles ?? []).filter((r) => r.workUnitId).map((r) => [r.workUnitId!, r.workUnitName]));
+  const unitNames = new Map(
+    (user?.roles ?? []).filter((r) => r.workUnitId).map((r) => [r.workUnitId!, r.workUnitName]),
+  );
 
   const submit = form.onSubmit((values) => {
     const rolesBody = values.roles.map((r) => ({ role: r.role ?? undefined, workUnitId: r.workUnitId }));
-    const common = { fullName: values.fullName, email: nullIfBlank(values.email), civilServantId: values.civilServantId, roles: rolesBody };
+    const common = {
+      fullName: values.fullName,
+      email: nullIfBlank(values.email),
+      civilServantId: values.civilServantId,
+      roles: rolesBody,
+    };
     const handlers = {
       onSuccess: () => {
         notifications.show({ color: 'green', message: user ? t('common.saved') : t('users.created') });
@@ -79,7 +112,11 @@ export function UserModal({ opened, user, onClose }: { opened: boolean; user: Us
       if (!v.ok) return form.setErrors(v.errors);
       update.mutate({ id: user.id, body: v.data }, handlers);
     } else {
-      const v = validateWith(createUserBody, { ...common, username: values.username, password: values.password });
+      const v = validateWith(createUserBody, {
+        ...common,
+        username: values.username,
+        password: values.password,
+      });
       if (!v.ok) return form.setErrors(v.errors);
       create.mutate(v.data, handlers);
     }
@@ -102,7 +139,12 @@ export function UserModal({ opened, user, onClose }: { opened: boolean; user: Us
               {...form.getInputProps('username')}
             />
             <TextInput label={t('users.fullName')} required {...form.getInputProps('fullName')} />
-            <TextInput label={t('users.email')} type="email" autoComplete="off" {...form.getInputProps('email')} />
+            <TextInput
+              label={t('users.email')}
+              type="email"
+              autoComplete="off"
+              {...form.getInputProps('email')}
+            />
             <CivilServantSelect
               key={`${opened}-${user?.id ?? 'new'}-${linked.data ? 'named' : 'plain'}`}
               currentLabel={linked.data ? `${linked.data.name} — ${linked.data.nip}` : null}
@@ -159,12 +201,19 @@ export function UserModal({ opened, user, onClose }: { opened: boolean; user: Us
                 );
               })}
               {typeof form.errors.roles === 'string' ? (
-                <div role="alert" style={{ color: 'var(--mantine-color-error)', fontSize: 'var(--mantine-font-size-sm)' }}>
+                <div
+                  role="alert"
+                  style={{ color: 'var(--mantine-color-error)', fontSize: 'var(--mantine-font-size-sm)' }}
+                >
                   {form.errors.roles}
                 </div>
               ) : null}
               <Group>
-                <Button variant="light" size="xs" onClick={() => form.insertListItem('roles', { role: null, workUnitId: null })}>
+                <Button
+                  variant="light"
+                  size="xs"
+                  onClick={() => form.insertListItem('roles', { role: null, workUnitId: null })}
+                >
                   {t('users.addRole')}
                 </Button>
               </Group>

@@ -23,13 +23,17 @@ function useInvalidate() {
 
 export function useCreateUser() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: BodyOf<typeof userRoutes.create>) => call(userRoutes.create, { body }), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof userRoutes.create>) => call(userRoutes.create, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 export function useUpdateUser() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; body: BodyOf<typeof userRoutes.update> }) => call(userRoutes.update, { params: { id: v.id }, body: v.body }),
+    mutationFn: (v: { id: string; body: BodyOf<typeof userRoutes.update> }) =>
+      call(userRoutes.update, { params: { id: v.id }, body: v.body }),
     onSuccess: invalidate,
   });
 }
@@ -38,7 +42,10 @@ export function useSetUserActive() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { id: string; version: number; active: boolean }) =>
-      call(v.active ? userRoutes.activate : userRoutes.deactivate, { params: { id: v.id }, body: { version: v.version } }),
+      call(v.active ? userRoutes.activate : userRoutes.deactivate, {
+        params: { id: v.id },
+        body: { version: v.version },
+      }),
     onSettled: invalidate,
   });
 }
@@ -46,7 +53,8 @@ export function useSetUserActive() {
 export function useResetPassword() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; body: BodyOf<typeof userRoutes.resetPassword> }) => call(userRoutes.resetPassword, { params: { id: v.id }, body: v.body }),
+    mutationFn: (v: { id: string; body: BodyOf<typeof userRoutes.resetPassword> }) =>
+      call(userRoutes.resetPassword, { params: { id: v.id }, body: v.body }),
     onSuccess: invalidate,
   });
 }

@@ -60,7 +60,13 @@ export function UsersPage() {
             value={params.role || null}
             onChange={(v) => setParams({ role: v ?? '' })}
           />
-          <Select label={t('users.activeFilter')} allowDeselect={false} data={activeFilterOptions(t)} value={params.active} onChange={(v) => setParams({ active: v ?? 'all' })} />
+          <Select
+            label={t('users.activeFilter')}
+            allowDeselect={false}
+            data={activeFilterOptions(t)}
+            value={params.active}
+            onChange={(v) => setParams({ active: v ?? 'all' })}
+          />
         </SimpleGrid>
       </Paper>
 
@@ -114,20 +120,33 @@ export function UsersPage() {
                       <Table.Td>
                         <ActiveBadge active={u.active} />
                       </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('users.never')}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {u.lastLoginAt ? f.dateTime(u.lastLoginAt) : t('users.never')}
+                      </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('common.edit')} ${u.username}`}>
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => setEditing(u)}
+                            aria-label={`${t('common.edit')} ${u.username}`}
+                          >
                             {t('common.edit')}
                           </Button>
                           <Menu position="bottom-end" withinPortal>
                             <Menu.Target>
-                              <Button size="compact-sm" variant="subtle" aria-label={`${t('common.actions')} ${u.username}`}>
+                              <Button
+                                size="compact-sm"
+                                variant="subtle"
+                                aria-label={`${t('common.actions')} ${u.username}`}
+                              >
                                 ⋯
                               </Button>
                             </Menu.Target>
                             <Menu.Dropdown>
-                              <Menu.Item onClick={() => setResetting(u)}>{t('users.resetPassword')}</Menu.Item>
+                              <Menu.Item onClick={() => setResetting(u)}>
+                                {t('users.resetPassword')}
+                              </Menu.Item>
                               <Menu.Item color={u.active ? 'red' : undefined} onClick={() => setToggling(u)}>
                                 {u.active ? t('common.deactivate') : t('common.activate')}
                               </Menu.Item>
@@ -141,16 +160,31 @@ export function UsersPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
-          <TablePagination page={params.page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(page) => setParams({ page })} />
+          <TablePagination
+            page={params.page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onChange={(page) => setParams({ page })}
+          />
         </Paper>
       )}
 
-      <UserModal opened={editing !== null} user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      <UserModal
+        opened={editing !== null}
+        user={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+      />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <ConfirmModal
         opened={toggling !== null}
         title={toggling?.active ? t('common.deactivate') : t('common.activate')}
-        message={toggling ? t(toggling.active ? 'users.confirmDeactivate' : 'users.confirmActivate', { name: toggling.fullName }) : ''}
+        message={
+          toggling
+            ? t(toggling.active ? 'users.confirmDeactivate' : 'users.confirmActivate', {
+                name: toggling.fullName,
+              })
+            : ''
+        }
         confirmLabel={toggling?.active ? t('common.deactivate') : t('common.activate')}
         danger={toggling?.active}
         loading={setActive.isPending}
@@ -161,7 +195,10 @@ export function UsersPage() {
             { id: toggling.id, version: toggling.version, active: !toggling.active },
             {
               onSuccess: (u) => {
-                notifications.show({ color: 'green', message: u.active ? t('users.activated') : t('users.deactivated') });
+                notifications.show({
+                  color: 'green',
+                  message: u.active ? t('users.activated') : t('users.deactivated'),
+                });
                 setToggling(null);
               },
               onError: (e) => onError(e),

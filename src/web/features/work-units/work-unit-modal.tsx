@@ -17,12 +17,22 @@ interface Values {
 }
 
 /** Create or edit a work unit; its head is chosen among the unit's own civil servants. */
-export function WorkUnitModal({ opened, unit, onClose }: { opened: boolean; unit: WorkUnit | null; onClose: () => void }) {
+export function WorkUnitModal({
+  opened,
+  unit,
+  onClose,
+}: {
+  opened: boolean;
+  unit: WorkUnit | null;
+  onClose: () => void;
+}) {
   const t = useT();
   const onError = useApiErrorHandler();
   const create = useCreateWorkUnit();
   const update = useUpdateWorkUnit();
-  const form = useForm<Values>({ initialValues: { code: '', name: '', kind: null, headCivilServantId: null } });
+  const form = useForm<Values>({
+    initialValues: { code: '', name: '', kind: null, headCivilServantId: null },
+  });
 
   useEffect(() => {
     if (!opened) return;
@@ -58,7 +68,12 @@ export function WorkUnitModal({ opened, unit, onClose }: { opened: boolean; unit
     <Modal opened={opened} onClose={onClose} title={unit ? t('wu.edit') : t('wu.create')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput label={t('wu.code')} required placeholder="1.02.0.00.0.00.01" {...form.getInputProps('code')} />
+          <TextInput
+            label={t('wu.code')}
+            required
+            placeholder="1.02.0.00.0.00.01"
+            {...form.getInputProps('code')}
+          />
           <TextInput label={t('wu.name')} required {...form.getInputProps('name')} />
           <Select
             label={t('wu.kind')}
@@ -69,6 +84,7 @@ export function WorkUnitModal({ opened, unit, onClose }: { opened: boolean; unit
           />
           {unit ? (
             <CivilServantSelect
+              key={unit.id}
               label={t('wu.head')}
               description={t('wu.headHint')}
               workUnitId={unit.id}

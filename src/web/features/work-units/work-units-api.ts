@@ -34,7 +34,8 @@ export function useCreateWorkUnit() {
 export function useUpdateWorkUnit() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; body: BodyOf<typeof workUnitRoutes.update> }) => call(workUnitRoutes.update, { params: { id: v.id }, body: v.body }),
+    mutationFn: (v: { id: string; body: BodyOf<typeof workUnitRoutes.update> }) =>
+      call(workUnitRoutes.update, { params: { id: v.id }, body: v.body }),
     onSuccess: invalidate,
   });
 }
@@ -43,7 +44,10 @@ export function useSetWorkUnitActive() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { id: string; version: number; active: boolean }) =>
-      call(v.active ? workUnitRoutes.activate : workUnitRoutes.deactivate, { params: { id: v.id }, body: { version: v.version } }),
+      call(v.active ? workUnitRoutes.activate : workUnitRoutes.deactivate, {
+        params: { id: v.id },
+        body: { version: v.version },
+      }),
     onSettled: invalidate,
   });
 }

@@ -130,7 +130,12 @@ export function WorkUnitsPage() {
                       {mayWrite ? (
                         <Table.Td>
                           <Group gap={4} wrap="nowrap">
-                            <Button size="compact-sm" variant="subtle" onClick={() => setEditing(u)} aria-label={`${t('common.edit')} ${u.name}`}>
+                            <Button
+                              size="compact-sm"
+                              variant="subtle"
+                              onClick={() => setEditing(u)}
+                              aria-label={`${t('common.edit')} ${u.name}`}
+                            >
                               {t('common.edit')}
                             </Button>
                             <Button
@@ -151,15 +156,28 @@ export function WorkUnitsPage() {
               </Table.Tbody>
             </Table>
           </TableScroll>
-          <TablePagination page={params.page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(page) => setParams({ page })} />
+          <TablePagination
+            page={params.page}
+            pageSize={PAGE_SIZE}
+            total={list.data.total}
+            onChange={(page) => setParams({ page })}
+          />
         </Paper>
       )}
 
-      <WorkUnitModal opened={editing !== null} unit={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      <WorkUnitModal
+        opened={editing !== null}
+        unit={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+      />
       <ConfirmModal
         opened={toggling !== null}
         title={toggling?.active ? t('common.deactivate') : t('common.activate')}
-        message={toggling ? t(toggling.active ? 'wu.confirmDeactivate' : 'wu.confirmActivate', { name: toggling.name }) : ''}
+        message={
+          toggling
+            ? t(toggling.active ? 'wu.confirmDeactivate' : 'wu.confirmActivate', { name: toggling.name })
+            : ''
+        }
         confirmLabel={toggling?.active ? t('common.deactivate') : t('common.activate')}
         danger={toggling?.active}
         loading={setActive.isPending}
@@ -170,7 +188,10 @@ export function WorkUnitsPage() {
             { id: toggling.id, version: toggling.version, active: !toggling.active },
             {
               onSuccess: (u) => {
-                notifications.show({ color: 'green', message: u.active ? t('wu.activated') : t('wu.deactivated') });
+                notifications.show({
+                  color: 'green',
+                  message: u.active ? t('wu.activated') : t('wu.deactivated'),
+                });
                 setToggling(null);
               },
               onError: (e) => onError(e),
