@@ -43,10 +43,13 @@ async function accessible(name: string) {
 const r = rng(20260101);
 const people = Array.from({ length: 6 }, () => buildCivilServant(r, { employmentType: 'PNS' }, new Date()));
 const header = 'nip;nama;pangkat_golongan;jabatan;kode_unit;jenis_kepegawaian;email;telepon';
-const line = (p: (typeof people)[number], nip = p.nip) => [nip, p.name, p.rankGrade, p.position, '1.02.01', 'PNS', '', ''].join(';');
+const line = (p: (typeof people)[number], nip = p.nip) =>
+  [nip, p.name, p.rankGrade, p.position, '1.02.01', 'PNS', '', ''].join(';');
 const goodFile = [header, ...people.map((p) => line(p))].join('\n');
 // Line 4 of the file (the third person) has a 17-digit NIP.
-const badFile = [header, ...people.map((p, i) => (i === 2 ? line(p, p.nip.slice(0, 17)) : line(p)))].join('\n');
+const badFile = [header, ...people.map((p, i) => (i === 2 ? line(p, p.nip.slice(0, 17)) : line(p)))].join(
+  '\n',
+);
 
 async function chooseFile(content: string, name: string) {
   await page.getByLabel('Berkas').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(content) });
@@ -94,7 +97,11 @@ describe('region admin: import ASN, find by NIP, log out', () => {
     await commit.waitFor();
     await expect.poll(() => commit.isEnabled()).toBe(true);
     await commit.click();
-    await expect.poll(() => page.getByText(/Impor selesai: 6 ditambah, 0 diubah, 0 tidak berubah/).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(/Impor selesai: 6 ditambah, 0 diubah, 0 tidak berubah/).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
     await accessible('imports committed');
   });
 
@@ -124,6 +131,14 @@ describe('region admin: import ASN, find by NIP, log out', () => {
 
   it('saw no script dialog, CSP violation or page error on the way', () => {
     expect(problems).toEqual([]);
-    expect(checked).toEqual(['login', 'home', 'imports', 'imports with errors', 'imports committed', 'ASN list', 'ASN detail']);
+    expect(checked).toEqual([
+      'login',
+      'home',
+      'imports',
+      'imports with errors',
+      'imports committed',
+      'ASN list',
+      'ASN detail',
+    ]);
   });
 });

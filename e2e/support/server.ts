@@ -34,7 +34,11 @@ export async function startApp(): Promise<RunningApp> {
   const database = await openDatabase({});
   await database.migrate();
   await seedDemo(database);
-  const config = testConfig({ WEB_DIST_DIR: './dist/web', LOGIN_RATE_PER_MINUTE: 1000, PUBLIC_URL: 'http://127.0.0.1' });
+  const config = testConfig({
+    WEB_DIST_DIR: './dist/web',
+    LOGIN_RATE_PER_MINUTE: 1000,
+    PUBLIC_URL: 'http://127.0.0.1',
+  });
   const app = await buildApp({ database, config });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -14,15 +14,26 @@ export function auditCommands(program: Command) {
         let bad = 0;
         for (const region of await regionsBySlug(database, opts.region)) {
           const total = await auditCount(database.db, region.id);
-          const bar = new cliProgress.SingleBar({ format: `  ${region.slug} [{bar}] {value}/{total}`, hideCursor: true }, cliProgress.Presets.shades_classic);
+          const bar = new cliProgress.SingleBar(
+            { format: `  ${region.slug} [{bar}] {value}/{total}`, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          );
           if (process.stdout.isTTY) bar.start(total, 0);
-          const result = await verifyChain(database.db, region.id, (n) => process.stdout.isTTY && bar.update(n));
+          const result = await verifyChain(
+            database.db,
+            region.id,
+            (n) => process.stdout.isTTY && bar.update(n),
+          );
           if (process.stdout.isTTY) bar.stop();
           if (result.ok) {
-            console.log(`OK   ${region.slug}: ${result.entries} entri, kepala ${result.headHash.slice(0, 16)}…`);
+            console.log(
+              `OK   ${region.slug}: ${result.entries} entri, kepala ${result.headHash.slice(0, 16)}…`,
+            );
           } else {
             bad++;
-            console.log(`RUSAK ${region.slug}: entri #${result.brokenAt} — ${result.reason} (${result.entries} entri sebelumnya utuh)`);
+            console.log(
+              `RUSAK ${region.slug}: entri #${result.brokenAt} — ${result.reason} (${result.entries} entri sebelumnya utuh)`,
+            );
           }
         }
         return bad;

@@ -15,10 +15,12 @@ export async function withDatabase<T>(fn: (database: Database) => Promise<T>): P
 }
 
 export async function regionsBySlug(database: Database, slug?: string) {
-  const all = await database.db.select({ id: regions.id, slug: regions.slug, name: regions.name }).from(regions).orderBy(regions.slug);
+  const all = await database.db
+    .select({ id: regions.id, slug: regions.slug, name: regions.name })
+    .from(regions)
+    .orderBy(regions.slug);
   if (!slug) return all;
   const one = all.filter((r) => r.slug === slug);
   if (one.length === 0) throw new Error(`Daerah "${slug}" tidak ditemukan`);
   return one;
 }
-

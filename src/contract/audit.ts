@@ -30,8 +30,22 @@ export const auditFilter = z.object({
 export const auditListQuery = pageQuery.extend(auditFilter.shape);
 
 export const auditRoutes = {
-  list: route({ method: 'GET', path: '/api/audit', summary: 'Jejak audit', tag: 'audit', query: auditListQuery, response: pageOf(auditEntrySchema) }),
-  exportCsv: route({ method: 'GET', path: '/api/audit/export.csv', summary: 'Ekspor jejak audit ke CSV', tag: 'audit', query: auditFilter, response: z.string() }),
+  list: route({
+    method: 'GET',
+    path: '/api/audit',
+    summary: 'Jejak audit',
+    tag: 'audit',
+    query: auditListQuery,
+    response: pageOf(auditEntrySchema),
+  }),
+  exportCsv: route({
+    method: 'GET',
+    path: '/api/audit/export.csv',
+    summary: 'Ekspor jejak audit ke CSV',
+    tag: 'audit',
+    query: auditFilter,
+    response: z.string(),
+  }),
   facets: route({
     method: 'GET',
     path: '/api/audit/facets',

@@ -48,8 +48,20 @@ export const authRoutes = {
     body: loginBody,
     response: sessionSchema,
   }),
-  logout: route({ method: 'POST', path: '/api/auth/logout', summary: 'Keluar', tag: 'auth', response: okSchema }),
-  me: route({ method: 'GET', path: '/api/auth/me', summary: 'Sesi saat ini', tag: 'auth', response: sessionSchema }),
+  logout: route({
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'Keluar',
+    tag: 'auth',
+    response: okSchema,
+  }),
+  me: route({
+    method: 'GET',
+    path: '/api/auth/me',
+    summary: 'Sesi saat ini',
+    tag: 'auth',
+    response: sessionSchema,
+  }),
   setLocale: route({
     method: 'PUT',
     path: '/api/auth/locale',

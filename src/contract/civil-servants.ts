@@ -43,10 +43,17 @@ export const civilServantBody = z
     workUnitId: z.uuid({ message: 'Unit kerja wajib dipilih' }),
     employmentType: z.enum(employmentTypes, { message: 'Jenis kepegawaian harus PNS atau PPPK' }),
     email: z.email({ message: 'Alamat email tidak valid' }).max(200).nullable().optional(),
-    phone: z.string().trim().regex(/^\+?[0-9 \-]{6,20}$/, 'Nomor telepon tidak valid').nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 \-]{6,20}$/, 'Nomor telepon tidak valid')
+      .nullable()
+      .optional(),
   })
   .strict();
-export const updateCivilServantBody = civilServantBody.extend({ active: z.boolean(), version: versionSchema }).strict();
+export const updateCivilServantBody = civilServantBody
+  .extend({ active: z.boolean(), version: versionSchema })
+  .strict();
 
 export const civilServantListQuery = pageQuery.extend({
   workUnitId: z.uuid().optional(),
@@ -56,8 +63,38 @@ export const civilServantListQuery = pageQuery.extend({
 });
 
 export const civilServantRoutes = {
-  list: route({ method: 'GET', path: '/api/civil-servants', summary: 'Daftar ASN', tag: 'civil-servants', query: civilServantListQuery, response: pageOf(civilServantSchema) }),
-  get: route({ method: 'GET', path: '/api/civil-servants/:id', summary: 'Detail ASN', tag: 'civil-servants', params: idParams, response: civilServantSchema }),
-  create: route({ method: 'POST', path: '/api/civil-servants', summary: 'Tambah ASN', tag: 'civil-servants', body: civilServantBody, response: civilServantSchema, status: 201 }),
-  update: route({ method: 'PUT', path: '/api/civil-servants/:id', summary: 'Ubah ASN', tag: 'civil-servants', params: idParams, body: updateCivilServantBody, response: civilServantSchema }),
+  list: route({
+    method: 'GET',
+    path: '/api/civil-servants',
+    summary: 'Daftar ASN',
+    tag: 'civil-servants',
+    query: civilServantListQuery,
+    response: pageOf(civilServantSchema),
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/civil-servants/:id',
+    summary: 'Detail ASN',
+    tag: 'civil-servants',
+    params: idParams,
+    response: civilServantSchema,
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/civil-servants',
+    summary: 'Tambah ASN',
+    tag: 'civil-servants',
+    body: civilServantBody,
+    response: civilServantSchema,
+    status: 201,
+  }),
+  update: route({
+    method: 'PUT',
+    path: '/api/civil-servants/:id',
+    summary: 'Ubah ASN',
+    tag: 'civil-servants',
+    params: idParams,
+    body: updateCivilServantBody,
+    response: civilServantSchema,
+  }),
 };

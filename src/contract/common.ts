@@ -87,6 +87,15 @@ export const unitScopedRoles: readonly Role[] = ['opd_head', 'opd_operator'];
 
 export const regionKinds = ['provinsi', 'kabupaten', 'kota'] as const;
 export const timezones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export const workUnitKinds = ['dinas', 'badan', 'kecamatan', 'bagian', 'inspektorat', 'sekretariat', 'kantor', 'lainnya'] as const;
+export const workUnitKinds = [
+  'dinas',
+  'badan',
+  'kecamatan',
+  'bagian',
+  'inspektorat',
+  'sekretariat',
+  'kantor',
+  'lainnya',
+] as const;
 export const employmentTypes = ['PNS', 'PPPK'] as const;
 export const sexes = ['male', 'female'] as const;

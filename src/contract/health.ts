@@ -8,5 +8,11 @@ export const healthSchema = z.object({
 });
 
 export const healthRoutes = {
-  health: route({ method: 'GET', path: '/api/health', summary: 'Status layanan', tag: 'health', response: healthSchema }),
+  health: route({
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Status layanan',
+    tag: 'health',
+    response: healthSchema,
+  }),
 };

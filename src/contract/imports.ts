@@ -6,7 +6,10 @@ export const importKinds = ['work_units', 'civil_servants'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** Columns of each import file, by their Indonesian header; English headers are accepted too. */
-export const importColumns: Record<ImportKind, { key: string; header: string; aliases: string[]; required: boolean }[]> = {
+export const importColumns: Record<
+  ImportKind,
+  { key: string; header: string; aliases: string[]; required: boolean }[]
+> = {
   work_units: [
     { key: 'code', header: 'kode', aliases: ['code', 'kode_unit'], required: true },
     { key: 'name', header: 'nama', aliases: ['name', 'nama_unit'], required: true },
@@ -70,8 +73,37 @@ export const importRoutes = {
     response: importBatchSchema,
     status: 201,
   }),
-  get: route({ method: 'GET', path: '/api/imports/batch/:id', summary: 'Status impor', tag: 'imports', params: idParams, response: importBatchSchema }),
-  list: route({ method: 'GET', path: '/api/imports', summary: 'Riwayat impor', tag: 'imports', query: pageQuery, response: pageOf(importBatchSchema) }),
-  commit: route({ method: 'POST', path: '/api/imports/batch/:id/commit', summary: 'Simpan hasil impor (semua baris atau tidak sama sekali)', tag: 'imports', params: idParams, response: importBatchSchema, status: 202 }),
-  template: route({ method: 'GET', path: '/api/imports/:kind/template.csv', summary: 'Templat CSV', tag: 'imports', params: importKindParams, response: z.string() }),
+  get: route({
+    method: 'GET',
+    path: '/api/imports/batch/:id',
+    summary: 'Status impor',
+    tag: 'imports',
+    params: idParams,
+    response: importBatchSchema,
+  }),
+  list: route({
+    method: 'GET',
+    path: '/api/imports',
+    summary: 'Riwayat impor',
+    tag: 'imports',
+    query: pageQuery,
+    response: pageOf(importBatchSchema),
+  }),
+  commit: route({
+    method: 'POST',
+    path: '/api/imports/batch/:id/commit',
+    summary: 'Simpan hasil impor (semua baris atau tidak sama sekali)',
+    tag: 'imports',
+    params: idParams,
+    response: importBatchSchema,
+    status: 202,
+  }),
+  template: route({
+    method: 'GET',
+    path: '/api/imports/:kind/template.csv',
+    summary: 'Templat CSV',
+    tag: 'imports',
+    params: importKindParams,
+    response: z.string(),
+  }),
 };

@@ -6,7 +6,10 @@ const today = new Date('2026-11-28T00:00:00Z');
 describe('checkNip', () => {
   it('accepts a plausible NIP and splits it', () => {
     const r = checkNip('198503142010011002', today);
-    expect(r).toEqual({ ok: true, parts: { birthDate: '1985-03-14', appointment: '2010-01', sex: 'male', serial: 2 } });
+    expect(r).toEqual({
+      ok: true,
+      parts: { birthDate: '1985-03-14', appointment: '2010-01', sex: 'male', serial: 2 },
+    });
   });
 
   it('reads the sex digit 2 as female and ignores spaces', () => {

@@ -16,7 +16,9 @@ export const userSchema = z.object({
   email: z.string().nullable(),
   civilServantId: z.uuid().nullable(),
   active: z.boolean(),
-  roles: z.array(z.object({ role: z.enum(roles), workUnitId: z.uuid().nullable(), workUnitName: z.string().nullable() })),
+  roles: z.array(
+    z.object({ role: z.enum(roles), workUnitId: z.uuid().nullable(), workUnitName: z.string().nullable() }),
+  ),
   lastLoginAt: z.string().nullable(),
   version: z.number().int(),
 });
@@ -37,7 +39,11 @@ const rolesField = z
     const seen = new Set<string>();
     list.forEach((r, i) => {
       if (unitScopedRoles.includes(r.role) && !r.workUnitId) {
-        ctx.addIssue({ code: 'custom', path: [i, 'workUnitId'], message: 'Peran ini wajib dibatasi pada satu unit kerja' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'workUnitId'],
+          message: 'Peran ini wajib dibatasi pada satu unit kerja',
+        });
       }
       const key = `${r.role}:${r.workUnitId ?? ''}`;
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'role'], message: 'Peran ganda' });
@@ -51,7 +57,10 @@ const username = z
   .toLowerCase()
   .min(3, 'Nama pengguna minimal 3 karakter')
   .max(64, 'Nama pengguna paling banyak 64 karakter')
-  .regex(/^[a-z0-9._-]+$/, 'Nama pengguna hanya boleh huruf kecil, angka, titik, garis bawah dan tanda hubung');
+  .regex(
+    /^[a-z0-9._-]+$/,
+    'Nama pengguna hanya boleh huruf kecil, angka, titik, garis bawah dan tanda hubung',
+  );
 
 export const createUserBody = z
   .object({
@@ -83,11 +92,65 @@ export const userListQuery = pageQuery.extend({
 });
 
 export const userRoutes = {
-  list: route({ method: 'GET', path: '/api/users', summary: 'Daftar pengguna', tag: 'users', query: userListQuery, response: pageOf(userSchema) }),
-  get: route({ method: 'GET', path: '/api/users/:id', summary: 'Detail pengguna', tag: 'users', params: idParams, response: userSchema }),
-  create: route({ method: 'POST', path: '/api/users', summary: 'Tambah pengguna', tag: 'users', body: createUserBody, response: userSchema, status: 201 }),
-  update: route({ method: 'PUT', path: '/api/users/:id', summary: 'Ubah pengguna dan perannya', tag: 'users', params: idParams, body: updateUserBody, response: userSchema }),
-  deactivate: route({ method: 'POST', path: '/api/users/:id/deactivate', summary: 'Nonaktifkan pengguna (mengakhiri sesinya)', tag: 'users', params: idParams, body: userVersionBody, response: userSchema }),
-  activate: route({ method: 'POST', path: '/api/users/:id/activate', summary: 'Aktifkan pengguna', tag: 'users', params: idParams, body: userVersionBody, response: userSchema }),
-  resetPassword: route({ method: 'POST', path: '/api/users/:id/reset-password', summary: 'Atur ulang kata sandi', tag: 'users', params: idParams, body: resetPasswordBody, response: userSchema }),
+  list: route({
+    method: 'GET',
+    path: '/api/users',
+    summary: 'Daftar pengguna',
+    tag: 'users',
+    query: userListQuery,
+    response: pageOf(userSchema),
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/users/:id',
+    summary: 'Detail pengguna',
+    tag: 'users',
+    params: idParams,
+    response: userSchema,
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/users',
+    summary: 'Tambah pengguna',
+    tag: 'users',
+    body: createUserBody,
+    response: userSchema,
+    status: 201,
+  }),
+  update: route({
+    method: 'PUT',
+    path: '/api/users/:id',
+    summary: 'Ubah pengguna dan perannya',
+    tag: 'users',
+    params: idParams,
+    body: updateUserBody,
+    response: userSchema,
+  }),
+  deactivate: route({
+    method: 'POST',
+    path: '/api/users/:id/deactivate',
+    summary: 'Nonaktifkan pengguna (mengakhiri sesinya)',
+    tag: 'users',
+    params: idParams,
+    body: userVersionBody,
+    response: userSchema,
+  }),
+  activate: route({
+    method: 'POST',
+    path: '/api/users/:id/activate',
+    summary: 'Aktifkan pengguna',
+    tag: 'users',
+    params: idParams,
+    body: userVersionBody,
+    response: userSchema,
+  }),
+  resetPassword: route({
+    method: 'POST',
+    path: '/api/users/:id/reset-password',
+    summary: 'Atur ulang kata sandi',
+    tag: 'users',
+    params: idParams,
+    body: resetPasswordBody,
+    response: userSchema,
+  }),
 };

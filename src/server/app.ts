@@ -8,7 +8,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -42,7 +47,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger:
       config.LOG_LEVEL === 'silent'
         ? false
-        : { level: config.LOG_LEVEL, redact: { paths: redactPaths, censor: '[disembunyikan]' }, serializers: requestSerializers },
+        : {
+            level: config.LOG_LEVEL,
+            redact: { paths: redactPaths, censor: '[disembunyikan]' },
+            serializers: requestSerializers,
+          },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -52,8 +61,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Static files and the API docs are public by nature; everything else must name its policy.
   app.addHook('onRoute', (route) => {
     if (!route.config?.policy) {
-      if (route.url.startsWith('/api/docs')) route.config = { ...route.config, policy: policy.public('API documentation') };
-      else if (!route.url.startsWith('/api')) route.config = { ...route.config, policy: policy.public('web application files') };
+      if (route.url.startsWith('/api/docs'))
+        route.config = { ...route.config, policy: policy.public('API documentation') };
+      else if (!route.url.startsWith('/api'))
+        route.config = { ...route.config, policy: policy.public('web application files') };
     }
     ctx.onRoute?.(route);
   });
@@ -85,7 +96,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     global: false,
     errorResponseBuilder: () => ({ statusCode: 429, ...body('RATE_LIMITED') }),
   });
-  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(multipart, {
+    limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10 },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Lelang Kinerja API', version: '0.1.0', description: 'API platform Lelang Kinerja' },
@@ -97,7 +110,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   registerAuthGate(app, config, ctx.database);
 
-  app.get('/api/openapi.json', { config: { policy: policy.public('API description') }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { config: { policy: policy.public('API description') }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
 
   await app.register(healthModule, ctx);
   await app.register(authModule, ctx);

@@ -24,7 +24,9 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.HOST, port: config.PORT });
   const url = `http://localhost:${config.PORT}`;
-  console.log(`\nLelang Kinerja siap di ${url} (basis data: ${database.engine}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nLelang Kinerja siap di ${url} (basis data: ${database.engine}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (process.argv.includes('--seed-demo')) {
     console.log('\nAkun demo (daerah: Pemerintah Kota Malang):');
     for (const u of DEMO_USERS) console.log(`  ${u.label.padEnd(34)} ${u.username.padEnd(16)} ${u.password}`);

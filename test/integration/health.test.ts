@@ -11,7 +11,11 @@ describe('health and the API description', () => {
   it('answers 200 with the engine and status', async () => {
     const res = await w.anonymous().get('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: { engine: w.database.engine, status: 'up' }, version: '0.1.0' });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      database: { engine: w.database.engine, status: 'up' },
+      version: '0.1.0',
+    });
     expect(w.database.engine).toBe(process.env.TEST_ENGINE);
   });
 
@@ -20,7 +24,9 @@ describe('health and the API description', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/work-units', '/api/civil-servants/{id}', '/api/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/work-units', '/api/civil-servants/{id}', '/api/auth/login']),
+    );
   });
 
   it('sends security headers with a strict CSP', async () => {

@@ -22,7 +22,11 @@ function peopleCsv(seed: number, n: number, unitCode = '1.02.01') {
   const r = rng(seed);
   const people = Array.from({ length: n }, () => buildCivilServant(r, {}, TODAY));
   const unique = [...new Map(people.map((p) => [p.nip, p])).values()];
-  const lines = unique.map((p) => [p.nip, p.name, p.rankGrade, p.position, unitCode, p.employmentType, p.email ?? '', p.phone ?? ''].join(';'));
+  const lines = unique.map((p) =>
+    [p.nip, p.name, p.rankGrade, p.position, unitCode, p.employmentType, p.email ?? '', p.phone ?? ''].join(
+      ';',
+    ),
+  );
   return { people: unique, lines };
 }
 
@@ -44,7 +48,10 @@ async function commitAndWait(client: Client, id: string) {
 }
 
 async function countPeople(regionId: string) {
-  const [r] = await w.database.db.select({ n: sql<number>`count(*)::int` }).from(civilServants).where(eq(civilServants.regionId, regionId));
+  const [r] = await w.database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(civilServants)
+    .where(eq(civilServants.regionId, regionId));
   return r.n;
 }
 
@@ -72,8 +79,20 @@ describe('ASN import', () => {
 
     const fixed = [HEADER, ...lines].join('\r\n');
     const preview = (await upload(admin, 'civil_servants', 'asn.csv', fixed)).json();
-    expect(preview).toMatchObject({ status: 'previewed', totalRows: people.length, validRows: people.length, errorCount: 0, toCreate: people.length, toUpdate: 0, unchanged: 0 });
-    expect(preview.sample[0]).toMatchObject({ nip: people[0].nip, nama: people[0].name, kode_unit: '1.02.01' });
+    expect(preview).toMatchObject({
+      status: 'previewed',
+      totalRows: people.length,
+      validRows: people.length,
+      errorCount: 0,
+      toCreate: people.length,
+      toUpdate: 0,
+      unchanged: 0,
+    });
+    expect(preview.sample[0]).toMatchObject({
+      nip: people[0].nip,
+      nama: people[0].name,
+      kode_unit: '1.02.01',
+    });
     expect(await countPeople(w.a.id)).toBe(before);
 
     const done = await commitAndWait(admin, preview.id);
@@ -82,12 +101,23 @@ describe('ASN import', () => {
 
     const found = (await admin.get(`/api/civil-servants?q=${people[3].nip}`)).json();
     expect(found.total).toBe(1);
-    expect(found.items[0]).toMatchObject({ nip: people[3].nip, name: people[3].name, workUnitCode: '1.02.01', birthDate: expect.any(String) });
+    expect(found.items[0]).toMatchObject({
+      nip: people[3].nip,
+      name: people[3].name,
+      workUnitCode: '1.02.01',
+      birthDate: expect.any(String),
+    });
 
     const [entry] = await w.database.db
       .select()
       .from(auditEntries)
-      .where(and(eq(auditEntries.regionId, w.a.id), eq(auditEntries.action, 'import.commit'), eq(auditEntries.entityId, preview.id)));
+      .where(
+        and(
+          eq(auditEntries.regionId, w.a.id),
+          eq(auditEntries.action, 'import.commit'),
+          eq(auditEntries.entityId, preview.id),
+        ),
+      );
     expect(entry.summary).toContain(`${people.length} baru`);
 
     // Same file again: nothing to create or update, and committing it touches no row.
@@ -97,7 +127,9 @@ describe('ASN import', () => {
     const versions = await w.database.db
       .select({ v: civilServants.version })
       .from(civilServants)
-      .where(and(eq(civilServants.regionId, w.a.id), sql`${civilServants.nip} in ${people.map((p) => p.nip)}`));
+      .where(
+        and(eq(civilServants.regionId, w.a.id), sql`${civilServants.nip} in ${people.map((p) => p.nip)}`),
+      );
     expect(versions.every((x) => x.v === 1)).toBe(true);
     expect(await countPeople(w.a.id)).toBe(before + people.length);
   });
@@ -116,7 +148,9 @@ describe('ASN import', () => {
   });
 
   it('re-validates at commit: a unit deactivated after the preview fails the whole import and writes nothing', async () => {
-    const unit = (await admin.post('/api/work-units', { code: '8.08.08', name: 'Unit Sementara', kind: 'badan' })).json();
+    const unit = (
+      await admin.post('/api/work-units', { code: '8.08.08', name: 'Unit Sementara', kind: 'badan' })
+    ).json();
     const { lines } = peopleCsv(303, 12, '8.08.08');
     const preview = (await upload(admin, 'civil_servants', 'b.csv', [HEADER, ...lines].join('\n'))).json();
     expect(preview.status).toBe('previewed');
@@ -133,7 +167,17 @@ describe('ASN import', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('ASN');
     ws.addRow(HEADER.split(';'));
-    for (const p of people) ws.addRow([p.nip, p.name, p.rankGrade, p.position, '1.01.01', p.employmentType, p.email ?? '', p.phone ?? '']);
+    for (const p of people)
+      ws.addRow([
+        p.nip,
+        p.name,
+        p.rankGrade,
+        p.position,
+        '1.01.01',
+        p.employmentType,
+        p.email ?? '',
+        p.phone ?? '',
+      ]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const preview = (await upload(admin, 'civil_servants', 'asn.xlsx', buf)).json();
     expect(preview).toMatchObject({ status: 'previewed', toCreate: 3, errorCount: 0 });
@@ -162,7 +206,11 @@ describe('ASN import', () => {
     expect(empty.statusCode).toBe(400);
     const headerOnly = (await upload(admin, 'civil_servants', 'asn.csv', 'nama;jabatan\nA;B')).json();
     expect(headerOnly.status).toBe('rejected');
-    expect(headerOnly.errors[0]).toEqual({ line: 1, column: 'nip', message: 'Kolom "nip" tidak ada pada baris judul' });
+    expect(headerOnly.errors[0]).toEqual({
+      line: 1,
+      column: 'nip',
+      message: 'Kolom "nip" tidak ada pada baris judul',
+    });
     const notMultipart = await admin.post('/api/imports/civil_servants', { file: 'x' });
     expect(notMultipart.statusCode).toBe(415);
   });
@@ -184,7 +232,9 @@ describe('ASN import', () => {
     const t = await hr.get('/api/imports/civil_servants/template.csv');
     expect(t.statusCode).toBe(200);
     expect(t.headers['content-disposition']).toContain('attachment');
-    expect(t.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('nip,nama,pangkat_golongan,jabatan,kode_unit,jenis_kepegawaian,email,telepon');
+    expect(t.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'nip,nama,pangkat_golongan,jabatan,kode_unit,jenis_kepegawaian,email,telepon',
+    );
     const history = (await hr.get('/api/imports?pageSize=100')).json();
     expect(history.total).toBeGreaterThan(5);
     expect(history.items[0]).toMatchObject({ kind: expect.any(String), createdByName: expect.any(String) });
@@ -193,7 +243,11 @@ describe('ASN import', () => {
 
 describe('work unit import', () => {
   it('creates units, then sets heads from ASN of that unit', async () => {
-    const csv = ['kode,nama,jenis,nip_kepala', '4.01.01,Badan Satu,badan,', '7.02.01,Kecamatan Dua,kecamatan,'].join('\n');
+    const csv = [
+      'kode,nama,jenis,nip_kepala',
+      '4.01.01,Badan Satu,badan,',
+      '7.02.01,Kecamatan Dua,kecamatan,',
+    ].join('\n');
     const p1 = (await upload(admin, 'work_units', 'opd.csv', csv)).json();
     expect(p1).toMatchObject({ status: 'previewed', toCreate: 2 });
     await commitAndWait(admin, p1.id);
@@ -201,9 +255,13 @@ describe('work unit import', () => {
     const headNip = w.a.nips.u1[0];
     const wrongHead = ['kode,nama,jenis,nip_kepala', `4.01.01,Badan Satu,badan,${headNip}`].join('\n');
     const p2 = (await upload(admin, 'work_units', 'opd.csv', wrongHead)).json();
-    expect(p2.errors).toEqual([{ line: 2, column: 'nip_kepala', message: `ASN dengan NIP ${headNip} bukan pegawai unit 4.01.01` }]);
+    expect(p2.errors).toEqual([
+      { line: 2, column: 'nip_kepala', message: `ASN dengan NIP ${headNip} bukan pegawai unit 4.01.01` },
+    ]);
 
-    const withHead = ['kode,nama,jenis,nip_kepala', `1.01.01,Dinas Satu Kota Uji,dinas,${headNip}`].join('\n');
+    const withHead = ['kode,nama,jenis,nip_kepala', `1.01.01,Dinas Satu Kota Uji,dinas,${headNip}`].join(
+      '\n',
+    );
     const p3 = (await upload(admin, 'work_units', 'opd.csv', withHead)).json();
     expect(p3).toMatchObject({ status: 'previewed', toUpdate: 1 });
     await commitAndWait(admin, p3.id);

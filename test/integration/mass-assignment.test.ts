@@ -423,14 +423,12 @@ describe('write bodies refuse fields the caller may not set (S4)', () => {
   });
 
   it('the login body is strict too and refuses a regionId', async () => {
-    const res = await w
-      .anonymous()
-      .post('/api/auth/login', {
-        regionSlug: w.a.slug,
-        username: 'asn',
-        password: PASSWORD,
-        regionId: w.b.id,
-      });
+    const res = await w.anonymous().post('/api/auth/login', {
+      regionSlug: w.a.slug,
+      username: 'asn',
+      password: PASSWORD,
+      regionId: w.b.id,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'regionId' }] });
   });

@@ -33,7 +33,10 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide('pgTemplate', template);
   return async () => {
-    const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`lk_%${runId}%`]);
+    const { rows } = await admin.query<{ datname: string }>(
+      `select datname from pg_database where datname like $1`,
+      [`lk_%${runId}%`],
+    );
     for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
     await admin.end();
   };

@@ -5,7 +5,12 @@ import { testConfig, type Config } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
 import { buildCivilServant, type CivilServantSeed } from '../../src/server/seed/factories.js';
 import { rng } from '../../src/server/seed/random.js';
-import { createRegion, createUsers, insertCivilServants, insertWorkUnits } from '../../src/server/seed/seed.js';
+import {
+  createRegion,
+  createUsers,
+  insertCivilServants,
+  insertWorkUnits,
+} from '../../src/server/seed/seed.js';
 import { testDatabase } from './db.js';
 
 export const PASSWORD = 'kata-sandi-uji-123';
@@ -34,7 +39,13 @@ export const REGION_A_USERS: { username: string; role: Role; unit?: 'u1' | 'u2' 
   { username: 'nasional', role: 'national_viewer' },
 ];
 
-async function seedRegion(database: Database, slug: string, name: string, seed: number, withAllUsers: boolean): Promise<RegionWorld> {
+async function seedRegion(
+  database: Database,
+  slug: string,
+  name: string,
+  seed: number,
+  withAllUsers: boolean,
+): Promise<RegionWorld> {
   const { db } = database;
   const id = await createRegion(db, { slug, name });
   const unitIds = await insertWorkUnits(db, id, [
@@ -50,7 +61,12 @@ async function seedRegion(database: Database, slug: string, name: string, seed: 
     ...p2.map((p) => ({ ...p, workUnitId: unitIds.get('1.02.01')! })),
   ]);
   const units = { u1: unitIds.get('1.01.01')!, u2: unitIds.get('1.02.01')! };
-  const list = withAllUsers ? REGION_A_USERS : [{ username: 'admin', role: 'region_admin' as Role }, { username: 'kaopd1', role: 'opd_head' as Role, unit: 'u1' as const }];
+  const list = withAllUsers
+    ? REGION_A_USERS
+    : [
+        { username: 'admin', role: 'region_admin' as Role },
+        { username: 'kaopd1', role: 'opd_head' as Role, unit: 'u1' as const },
+      ];
   const users = await createUsers(
     db,
     id,
@@ -127,11 +143,21 @@ export class Client {
     readonly csrf: string | null,
   ) {}
 
-  request(method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const h: Record<string, string> = { ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrf;
-    return this.app.inject({ method, url, headers: h, ...(payload === undefined ? {} : { payload: payload as object }) });
+    return this.app.inject({
+      method,
+      url,
+      headers: h,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   }
   get(url: string) {
     return this.request('GET', url);

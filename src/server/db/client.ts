@@ -34,7 +34,11 @@ export interface Database {
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Opens the database named by the config: PostgreSQL when a URL is given, PGlite otherwise. */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; pglite?: PGlite }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  pgliteDir?: string;
+  pglite?: PGlite;
+}): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;

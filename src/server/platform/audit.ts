@@ -101,7 +101,11 @@ export type ChainCheck =
   | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Recomputes a region's chain from the start; reports the first entry that does not fit. */
-export async function verifyChain(db: DbOrTx, regionId: string, onProgress?: (done: number) => void): Promise<ChainCheck> {
+export async function verifyChain(
+  db: DbOrTx,
+  regionId: string,
+  onProgress?: (done: number) => void,
+): Promise<ChainCheck> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
@@ -118,11 +122,21 @@ export async function verifyChain(db: DbOrTx, regionId: string, onProgress?: (do
         return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entri ${expectedSeq} hilang` };
       }
       if (e.prevHash !== prevHash) {
-        return { ok: false, entries: count, brokenAt: e.seq, reason: 'prev_hash tidak cocok dengan entri sebelumnya' };
+        return {
+          ok: false,
+          entries: count,
+          brokenAt: e.seq,
+          reason: 'prev_hash tidak cocok dengan entri sebelumnya',
+        };
       }
       const recomputed = entryHash({ ...e, prevHash });
       if (recomputed !== e.hash) {
-        return { ok: false, entries: count, brokenAt: e.seq, reason: 'isi entri tidak cocok dengan hash-nya' };
+        return {
+          ok: false,
+          entries: count,
+          brokenAt: e.seq,
+          reason: 'isi entri tidak cocok dengan hash-nya',
+        };
       }
       prevHash = e.hash;
       expectedSeq++;
@@ -132,12 +146,20 @@ export async function verifyChain(db: DbOrTx, regionId: string, onProgress?: (do
   }
   const [head] = await db.select().from(auditHeads).where(eq(auditHeads.regionId, regionId));
   if (head && (head.seq !== count || head.hash !== prevHash)) {
-    return { ok: false, entries: count, brokenAt: count + 1, reason: 'kepala rantai tidak cocok (entri terakhir dihapus?)' };
+    return {
+      ok: false,
+      entries: count,
+      brokenAt: count + 1,
+      reason: 'kepala rantai tidak cocok (entri terakhir dihapus?)',
+    };
   }
   return { ok: true, entries: count, headHash: prevHash };
 }
 
 export async function auditCount(db: DbOrTx, regionId: string): Promise<number> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEntries).where(eq(auditEntries.regionId, regionId));
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEntries)
+    .where(eq(auditEntries.regionId, regionId));
   return r.n;
 }

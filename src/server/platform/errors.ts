@@ -49,7 +49,11 @@ export class AppError extends Error {
 
 export const notFound = (message?: string) => new AppError('NOT_FOUND', message);
 export const validation = (fields: FieldError[], message?: string) =>
-  new AppError('VALIDATION_FAILED', message ?? fields[0]?.message ?? defaultMessage.VALIDATION_FAILED, fields);
+  new AppError(
+    'VALIDATION_FAILED',
+    message ?? fields[0]?.message ?? defaultMessage.VALIDATION_FAILED,
+    fields,
+  );
 export const fieldError = (path: string, message: string) => validation([{ path, message }]);
 
 export function zodFields(issues: readonly z.core.$ZodIssue[], prefix?: string): FieldError[] {
@@ -70,7 +74,14 @@ function pgError(err: unknown): AppError | null {
   const code = typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : e?.cause?.code;
   if (code === '23505') return new AppError('CONFLICT', 'Data dengan kunci yang sama sudah ada');
   if (code === '23503') return new AppError('CONFLICT', 'Data yang dirujuk tidak ada atau masih dipakai');
-  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22021' || code === '22P05') {
+  if (
+    code === '22P02' ||
+    code === '22007' ||
+    code === '22008' ||
+    code === '22003' ||
+    code === '22021' ||
+    code === '22P05'
+  ) {
     return new AppError('VALIDATION_FAILED', 'Format nilai tidak valid');
   }
   return null;
@@ -85,7 +96,10 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const part = (err as { validationContext?: string }).validationContext;
       const fields = err.validation.flatMap((v) => {
-        const base = [part === 'body' ? undefined : part, ...(v.instancePath || '').split('/').filter(Boolean)];
+        const base = [
+          part === 'body' ? undefined : part,
+          ...(v.instancePath || '').split('/').filter(Boolean),
+        ];
         // `.strict()` bodies: name each field the caller may not send (status, regionId, ...).
         const keys = (v.params as { keys?: unknown })?.keys;
         if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
@@ -103,13 +117,21 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply.status(400).send(body('VALIDATION_FAILED', fields[0]?.message, fields));
     }
     const code = err.code;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
+    if (
+      code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+      code === 'FST_REQ_FILE_TOO_LARGE' ||
+      err.statusCode === 413
+    ) {
       return reply.status(413).send(body('PAYLOAD_TOO_LARGE'));
     }
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
       return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE'));
     }
-    if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+    if (
+      code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       return reply.status(400).send(body('VALIDATION_FAILED', 'Isi permintaan bukan JSON yang valid'));
     }
     if (err.statusCode === 429) return reply.status(429).send(body('RATE_LIMITED'));

@@ -73,13 +73,18 @@ export function registerAuthGate(app: FastifyInstance, config: Config, database:
     const token = request.cookies?.[cookieName];
     if (token) request.actor = await loadActor(database.db, token, timeouts);
     if (p.kind === 'public') {
-      if (!SAFE_METHODS.has(request.method) && !originAllowed(request, config)) throw new AppError('CSRF_FAILED');
+      if (!SAFE_METHODS.has(request.method) && !originAllowed(request, config))
+        throw new AppError('CSRF_FAILED');
       return;
     }
     if (!request.actor) throw new AppError('UNAUTHENTICATED');
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, request.actor.csrfToken) || !originAllowed(request, config)) {
+      if (
+        typeof sent !== 'string' ||
+        !sameToken(sent, request.actor.csrfToken) ||
+        !originAllowed(request, config)
+      ) {
         throw new AppError('CSRF_FAILED');
       }
     }
@@ -88,7 +93,10 @@ export function registerAuthGate(app: FastifyInstance, config: Config, database:
 }
 
 type Out<T> = T extends z.ZodTypeAny ? z.output<T> : undefined;
-type PartsOf<D> = D extends RouteDef<infer P, infer Q, infer B, any> ? { params: Out<P>; query: Out<Q>; body: Out<B> } : never;
+type PartsOf<D> =
+  D extends RouteDef<infer P, infer Q, infer B, any>
+    ? { params: Out<P>; query: Out<Q>; body: Out<B> }
+    : never;
 
 export interface RouteContext<D extends RouteDef<any, any, any, any>> {
   params: PartsOf<D>['params'];

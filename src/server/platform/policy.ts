@@ -17,8 +17,7 @@ export interface Actor {
  * answer 404 like a missing id.
  */
 export type RoutePolicy =
-  | { kind: 'public'; why: string }
-  | { kind: 'authenticated'; roles: readonly Role[] | 'any' };
+  { kind: 'public'; why: string } | { kind: 'authenticated'; roles: readonly Role[] | 'any' };
 
 export const policy = {
   public: (why: string): RoutePolicy => ({ kind: 'public', why }),

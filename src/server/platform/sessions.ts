@@ -39,7 +39,12 @@ export async function createSession(
 }
 
 /** Loads the actor of a cookie token, or null when the session is unknown, expired or the user inactive. */
-export async function loadActor(db: DbOrTx, token: string, t: SessionTimeouts, now = new Date()): Promise<Actor | null> {
+export async function loadActor(
+  db: DbOrTx,
+  token: string,
+  t: SessionTimeouts,
+  now = new Date(),
+): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
   const id = hashToken(token);
   const [row] = await db
@@ -54,7 +59,14 @@ export async function loadActor(db: DbOrTx, token: string, t: SessionTimeouts, n
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.regionId, sessions.regionId), eq(users.id, sessions.userId)))
-    .where(and(eq(sessions.id, id), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now), eq(users.active, true)))
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.idleExpiresAt, now),
+        gt(sessions.absoluteExpiresAt, now),
+        eq(users.active, true),
+      ),
+    )
     .limit(1);
   if (!row) return null;
   const grants = await db
@@ -85,11 +97,13 @@ export async function deleteSession(db: DbOrTx, regionId: string, id: string) {
 
 /** Ends every session of a user (deactivation, password reset). */
 export async function deleteUserSessions(db: DbOrTx, regionId: string, userId: string): Promise<number> {
-  const r = await db.delete(sessions).where(and(eq(sessions.regionId, regionId), eq(sessions.userId, userId))).returning({ id: sessions.id });
+  const r = await db
+    .delete(sessions)
+    .where(and(eq(sessions.regionId, regionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
   return r.length;
 }
 
 export async function purgeExpiredSessions(db: DbOrTx, now = new Date()) {
   await db.delete(sessions).where(or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now)));
 }
-

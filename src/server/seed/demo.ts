@@ -5,7 +5,15 @@ import { regions } from '../db/schema.js';
 import { appendAudit } from '../platform/audit.js';
 import { buildCivilServant, type WorkUnitSeed } from './factories.js';
 import { rng } from './random.js';
-import { createRegion, createUsers, insertCivilServants, insertMissions, insertWorkUnits, setUnitHead, type UserSeed } from './seed.js';
+import {
+  createRegion,
+  createUsers,
+  insertCivilServants,
+  insertMissions,
+  insertWorkUnits,
+  setUnitHead,
+  type UserSeed,
+} from './seed.js';
 
 /**
  * The demo region (domain.md section 6): Kota Malang with its four missions, the nine OPDs that
@@ -20,13 +28,23 @@ export const DEMO_UNITS: (WorkUnitSeed & { staff: number })[] = [
   { code: '1.03.01', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', kind: 'dinas', staff: 150 },
   { code: '1.04.01', name: 'Dinas Perumahan dan Kawasan Permukiman', kind: 'dinas', staff: 80 },
   { code: '2.09.01', name: 'Dinas Perhubungan', kind: 'dinas', staff: 120 },
-  { code: '2.18.01', name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', kind: 'dinas', staff: 60 },
+  {
+    code: '2.18.01',
+    name: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
+    kind: 'dinas',
+    staff: 60,
+  },
   { code: '3.26.01', name: 'Dinas Kebudayaan dan Pariwisata', kind: 'dinas', staff: 60 },
   { code: '3.30.01', name: 'Dinas Perdagangan', kind: 'dinas', staff: 70 },
   { code: '3.31.01', name: 'Dinas Perindustrian', kind: 'dinas', staff: 50 },
   { code: '2.16.01', name: 'Dinas Komunikasi dan Informatika', kind: 'dinas', staff: 60 },
   { code: '5.01.01', name: 'Badan Perencanaan, Penelitian dan Pengembangan', kind: 'badan', staff: 55 },
-  { code: '5.03.01', name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', kind: 'badan', staff: 55 },
+  {
+    code: '5.03.01',
+    name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+    kind: 'badan',
+    staff: 55,
+  },
   { code: '6.01.01', name: 'Inspektorat', kind: 'inspektorat', staff: 50 },
   { code: '7.01.01', name: 'Kecamatan Blimbing', kind: 'kecamatan', staff: 80 },
   { code: '7.01.02', name: 'Kecamatan Kedungkandang', kind: 'kecamatan', staff: 80 },
@@ -36,55 +54,152 @@ export const DEMO_UNITS: (WorkUnitSeed & { staff: number })[] = [
 ];
 
 /** One user per role; the passwords are printed at start and written in the README. */
-export const DEMO_USERS: { username: string; password: string; fullName: string; role: Role; unitCode?: string; label: string }[] = [
-  { username: 'admin.malang', password: 'admin-malang-demo', fullName: 'Admin Barenlitbang', role: 'region_admin', label: 'Admin Daerah (Barenlitbang)' },
-  { username: 'walikota', password: 'walikota-malang-demo', fullName: 'Wali Kota Malang', role: 'head_of_region', label: 'Kepala Daerah' },
-  { username: 'panelis', password: 'panelis-malang-demo', fullName: 'Panelis Akademisi', role: 'panelist', label: 'Panelis' },
-  { username: 'kadinkes', password: 'kadinkes-malang-demo', fullName: 'Kepala Dinas Kesehatan', role: 'opd_head', unitCode: '1.02.01', label: 'Kepala OPD (Dinas Kesehatan)' },
-  { username: 'operator.dinkes', password: 'operator-malang-demo', fullName: 'Operator Dinas Kesehatan', role: 'opd_operator', unitCode: '1.02.01', label: 'Operator OPD (Dinas Kesehatan)' },
-  { username: 'verifikator', password: 'verifikator-malang-demo', fullName: 'Verifikator Inspektorat', role: 'verifier', label: 'Verifikator' },
-  { username: 'bkpsdm', password: 'bkpsdm-malang-demo', fullName: 'Petugas BKPSDM', role: 'hr_officer', label: 'Petugas Kepegawaian (BKPSDM)' },
+export const DEMO_USERS: {
+  username: string;
+  password: string;
+  fullName: string;
+  role: Role;
+  unitCode?: string;
+  label: string;
+}[] = [
+  {
+    username: 'admin.malang',
+    password: 'admin-malang-demo',
+    fullName: 'Admin Barenlitbang',
+    role: 'region_admin',
+    label: 'Admin Daerah (Barenlitbang)',
+  },
+  {
+    username: 'walikota',
+    password: 'walikota-malang-demo',
+    fullName: 'Wali Kota Malang',
+    role: 'head_of_region',
+    label: 'Kepala Daerah',
+  },
+  {
+    username: 'panelis',
+    password: 'panelis-malang-demo',
+    fullName: 'Panelis Akademisi',
+    role: 'panelist',
+    label: 'Panelis',
+  },
+  {
+    username: 'kadinkes',
+    password: 'kadinkes-malang-demo',
+    fullName: 'Kepala Dinas Kesehatan',
+    role: 'opd_head',
+    unitCode: '1.02.01',
+    label: 'Kepala OPD (Dinas Kesehatan)',
+  },
+  {
+    username: 'operator.dinkes',
+    password: 'operator-malang-demo',
+    fullName: 'Operator Dinas Kesehatan',
+    role: 'opd_operator',
+    unitCode: '1.02.01',
+    label: 'Operator OPD (Dinas Kesehatan)',
+  },
+  {
+    username: 'verifikator',
+    password: 'verifikator-malang-demo',
+    fullName: 'Verifikator Inspektorat',
+    role: 'verifier',
+    label: 'Verifikator',
+  },
+  {
+    username: 'bkpsdm',
+    password: 'bkpsdm-malang-demo',
+    fullName: 'Petugas BKPSDM',
+    role: 'hr_officer',
+    label: 'Petugas Kepegawaian (BKPSDM)',
+  },
   { username: 'asn.demo', password: 'asn-malang-demo', fullName: 'ASN Demo', role: 'asn', label: 'ASN' },
-  { username: 'kemendagri', password: 'kemendagri-demo', fullName: 'Pemantau Kemendagri', role: 'national_viewer', label: 'Pemantau Nasional' },
+  {
+    username: 'kemendagri',
+    password: 'kemendagri-demo',
+    fullName: 'Pemantau Kemendagri',
+    role: 'national_viewer',
+    label: 'Pemantau Nasional',
+  },
 ];
 
 const MISSIONS = [
   {
     number: 1,
-    title: 'Mewujudkan kota yang menjamin akses dan kualitas pendidikan, kesehatan, dan layanan dasar lainnya bagi semua warga',
+    title:
+      'Mewujudkan kota yang menjamin akses dan kualitas pendidikan, kesehatan, dan layanan dasar lainnya bagi semua warga',
     goals: [
-      { title: 'Meningkatkan derajat kesehatan masyarakat', targets: ['Menurunnya angka kematian ibu dan bayi', 'Menurunnya prevalensi stunting'] },
+      {
+        title: 'Meningkatkan derajat kesehatan masyarakat',
+        targets: ['Menurunnya angka kematian ibu dan bayi', 'Menurunnya prevalensi stunting'],
+      },
       { title: 'Meningkatkan akses dan mutu pendidikan', targets: ['Meningkatnya rata-rata lama sekolah'] },
     ],
   },
   {
     number: 2,
-    title: 'Mewujudkan kota yang produktif dan berdaya saing berbasis ekonomi kreatif, berkelanjutan, dan terpadu',
-    goals: [{ title: 'Meningkatkan pertumbuhan ekonomi kreatif dan investasi', targets: ['Meningkatnya nilai investasi', 'Meningkatnya kunjungan wisata'] }],
+    title:
+      'Mewujudkan kota yang produktif dan berdaya saing berbasis ekonomi kreatif, berkelanjutan, dan terpadu',
+    goals: [
+      {
+        title: 'Meningkatkan pertumbuhan ekonomi kreatif dan investasi',
+        targets: ['Meningkatnya nilai investasi', 'Meningkatnya kunjungan wisata'],
+      },
+    ],
   },
   {
     number: 3,
-    title: 'Mewujudkan kota yang rukun dan toleran berasaskan keberagaman dan keberpihakan terhadap masyarakat rentan dan kesetaraan gender',
-    goals: [{ title: 'Meningkatkan perlindungan kelompok rentan', targets: ['Meningkatnya indeks pembangunan gender'] }],
+    title:
+      'Mewujudkan kota yang rukun dan toleran berasaskan keberagaman dan keberpihakan terhadap masyarakat rentan dan kesetaraan gender',
+    goals: [
+      {
+        title: 'Meningkatkan perlindungan kelompok rentan',
+        targets: ['Meningkatnya indeks pembangunan gender'],
+      },
+    ],
   },
   {
     number: 4,
-    title: 'Memastikan kepuasan masyarakat atas layanan pemerintah yang tertib hukum, profesional, dan akuntabel',
-    goals: [{ title: 'Meningkatkan akuntabilitas kinerja pemerintah', targets: ['Meningkatnya nilai SAKIP', 'Meningkatnya indeks kepuasan masyarakat'] }],
+    title:
+      'Memastikan kepuasan masyarakat atas layanan pemerintah yang tertib hukum, profesional, dan akuntabel',
+    goals: [
+      {
+        title: 'Meningkatkan akuntabilitas kinerja pemerintah',
+        targets: ['Meningkatnya nilai SAKIP', 'Meningkatnya indeks kepuasan masyarakat'],
+      },
+    ],
   },
 ];
 
-export async function seedDemo(database: Database, today = new Date()): Promise<{ created: boolean; civilServants: number }> {
+export async function seedDemo(
+  database: Database,
+  today = new Date(),
+): Promise<{ created: boolean; civilServants: number }> {
   const { db } = database;
-  const [existing] = await db.select({ id: regions.id }).from(regions).where(eq(regions.slug, DEMO_REGION.slug));
+  const [existing] = await db
+    .select({ id: regions.id })
+    .from(regions)
+    .where(eq(regions.slug, DEMO_REGION.slug));
   if (existing) return { created: false, civilServants: 0 };
   const r = rng(2018_11_12);
   return db.transaction(async (tx) => {
-    const regionId = await createRegion(tx, { ...DEMO_REGION, kind: 'kota', timezone: 'Asia/Jakarta', headTitle: 'Wali Kota' });
+    const regionId = await createRegion(tx, {
+      ...DEMO_REGION,
+      kind: 'kota',
+      timezone: 'Asia/Jakarta',
+      headTitle: 'Wali Kota',
+    });
     await insertMissions(tx, regionId, today.getUTCFullYear(), MISSIONS);
-    const unitIds = await insertWorkUnits(tx, regionId, DEMO_UNITS.map(({ staff: _s, ...u }) => u));
+    const unitIds = await insertWorkUnits(
+      tx,
+      regionId,
+      DEMO_UNITS.map(({ staff: _s, ...u }) => u),
+    );
     const people = DEMO_UNITS.flatMap((u) =>
-      Array.from({ length: u.staff }, () => ({ ...buildCivilServant(r, {}, today), workUnitId: unitIds.get(u.code)! })),
+      Array.from({ length: u.staff }, () => ({
+        ...buildCivilServant(r, {}, today),
+        workUnitId: unitIds.get(u.code)!,
+      })),
     );
     // NIPs are unique per region: drop the rare generated duplicate.
     const unique = [...new Map(people.map((p) => [p.nip, p])).values()];

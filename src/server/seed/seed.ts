@@ -1,7 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../../contract/common.js';
 import type { DbOrTx } from '../db/client.js';
-import { civilServants, missionGoals, missions, missionTargets, regions, userRoles, users, workUnits } from '../db/schema.js';
+import {
+  civilServants,
+  missionGoals,
+  missions,
+  missionTargets,
+  regions,
+  userRoles,
+  users,
+  workUnits,
+} from '../db/schema.js';
 import { hashPassword } from '../platform/passwords.js';
 import type { CivilServantSeed, WorkUnitSeed } from './factories.js';
 
@@ -14,12 +23,22 @@ export async function createRegion(
 ): Promise<string> {
   const [row] = await db
     .insert(regions)
-    .values({ slug: r.slug, name: r.name, kind: r.kind ?? 'kota', timezone: r.timezone ?? 'Asia/Jakarta', headTitle: r.headTitle ?? 'Wali Kota' })
+    .values({
+      slug: r.slug,
+      name: r.name,
+      kind: r.kind ?? 'kota',
+      timezone: r.timezone ?? 'Asia/Jakarta',
+      headTitle: r.headTitle ?? 'Wali Kota',
+    })
     .returning({ id: regions.id });
   return row.id;
 }
 
-export async function insertWorkUnits(db: DbOrTx, regionId: string, units: WorkUnitSeed[]): Promise<Map<string, string>> {
+export async function insertWorkUnits(
+  db: DbOrTx,
+  regionId: string,
+  units: WorkUnitSeed[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (let i = 0; i < units.length; i += CHUNK) {
     const out = await db
@@ -48,7 +67,10 @@ export async function insertCivilServants(
 }
 
 export async function setUnitHead(db: DbOrTx, regionId: string, unitId: string, civilServantId: string) {
-  await db.update(workUnits).set({ headCivilServantId: civilServantId }).where(and(eq(workUnits.regionId, regionId), eq(workUnits.id, unitId)));
+  await db
+    .update(workUnits)
+    .set({ headCivilServantId: civilServantId })
+    .where(and(eq(workUnits.regionId, regionId), eq(workUnits.id, unitId)));
 }
 
 export interface UserSeed {
@@ -60,7 +82,11 @@ export interface UserSeed {
   active?: boolean;
 }
 
-export async function createUsers(db: DbOrTx, regionId: string, list: UserSeed[]): Promise<Map<string, string>> {
+export async function createUsers(
+  db: DbOrTx,
+  regionId: string,
+  list: UserSeed[],
+): Promise<Map<string, string>> {
   // One hash per distinct password (each hash is deliberately slow).
   const byPassword = new Map<string, Promise<string>>();
   for (const u of list) if (!byPassword.has(u.password)) byPassword.set(u.password, hashPassword(u.password));
@@ -79,7 +105,14 @@ export async function createUsers(db: DbOrTx, regionId: string, list: UserSeed[]
     )
     .returning({ id: users.id, username: users.username });
   const ids = new Map(out.map((o) => [o.username, o.id]));
-  const grants = list.flatMap((u) => u.roles.map((r) => ({ regionId, userId: ids.get(u.username)!, role: r.role, workUnitId: r.workUnitId ?? null })));
+  const grants = list.flatMap((u) =>
+    u.roles.map((r) => ({
+      regionId,
+      userId: ids.get(u.username)!,
+      role: r.role,
+      workUnitId: r.workUnitId ?? null,
+    })),
+  );
   if (grants.length) await db.insert(userRoles).values(grants);
   return ids;
 }
@@ -97,9 +130,14 @@ export async function insertMissions(db: DbOrTx, regionId: string, termStart: nu
       .values({ regionId, termStart, termEnd: termStart + 4, number: m.number, title: m.title })
       .returning({ id: missions.id });
     for (const [gi, g] of m.goals.entries()) {
-      const [goal] = await db.insert(missionGoals).values({ regionId, missionId: mission.id, number: gi + 1, title: g.title }).returning({ id: missionGoals.id });
+      const [goal] = await db
+        .insert(missionGoals)
+        .values({ regionId, missionId: mission.id, number: gi + 1, title: g.title })
+        .returning({ id: missionGoals.id });
       if (g.targets.length) {
-        await db.insert(missionTargets).values(g.targets.map((t, ti) => ({ regionId, goalId: goal.id, number: ti + 1, title: t })));
+        await db
+          .insert(missionTargets)
+          .values(g.targets.map((t, ti) => ({ regionId, goalId: goal.id, number: ti + 1, title: t })));
       }
     }
   }

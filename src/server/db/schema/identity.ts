@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantColumns, versioned } from './columns.js';
 import { civilServants, workUnits } from './org.js';
 import { regions } from './regions.js';
@@ -43,7 +55,11 @@ export const userRoles = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
     unique('user_roles_uq').on(t.regionId, t.userId, t.role, t.workUnitId).nullsNotDistinct(),
-    foreignKey({ name: 'user_roles_user_fk', columns: [t.regionId, t.userId], foreignColumns: [users.regionId, users.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'user_roles_user_fk',
+      columns: [t.regionId, t.userId],
+      foreignColumns: [users.regionId, users.id],
+    }).onDelete('cascade'),
     foreignKey({
       name: 'user_roles_unit_fk',
       columns: [t.regionId, t.workUnitId],
@@ -74,7 +90,11 @@ export const sessions = pgTable(
     primaryKey({ columns: [t.regionId, t.id] }),
     index('sessions_id_idx').on(t.id),
     index('sessions_user_idx').on(t.regionId, t.userId),
-    foreignKey({ name: 'sessions_user_fk', columns: [t.regionId, t.userId], foreignColumns: [users.regionId, users.id] }).onDelete('cascade'),
+    foreignKey({
+      name: 'sessions_user_fk',
+      columns: [t.regionId, t.userId],
+      foreignColumns: [users.regionId, users.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -85,8 +105,13 @@ export const loginThrottles = pgTable(
     regionId: uuid('region_id').notNull(),
     username: text('username').notNull(),
     failures: integer('failures').notNull().default(0),
-    windowStartedAt: timestamp('window_started_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .default(sql`now()`),
     lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [primaryKey({ columns: [t.regionId, t.username] }), foreignKey({ columns: [t.regionId], foreignColumns: [regions.id] })],
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.username] }),
+    foreignKey({ columns: [t.regionId], foreignColumns: [regions.id] }),
+  ],
 );

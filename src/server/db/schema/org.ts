@@ -1,4 +1,15 @@
-import { boolean, date, foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid, type PgTableExtraConfigValue } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+  type PgTableExtraConfigValue,
+} from 'drizzle-orm/pg-core';
 import { tenantColumns, versioned } from './columns.js';
 import { regions } from './regions.js';
 

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantColumns, versioned } from './columns.js';
 
 /** The tenant (Pemda). A reference table under Citus: small and read everywhere. */
@@ -13,7 +22,9 @@ export const regions = pgTable('regions', {
   timezone: text('timezone').notNull().default('Asia/Jakarta'),
   /** How the head of region is called: Wali Kota, Bupati, Gubernur. */
   headTitle: text('head_title').notNull().default('Wali Kota'),
-  settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+  settings: jsonb('settings')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   ...versioned,
 });
 
@@ -48,7 +59,10 @@ export const missionGoals = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
-    foreignKey({ columns: [t.regionId, t.missionId], foreignColumns: [missions.regionId, missions.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.regionId, t.missionId],
+      foreignColumns: [missions.regionId, missions.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -64,7 +78,9 @@ export const missionTargets = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
-    foreignKey({ columns: [t.regionId, t.goalId], foreignColumns: [missionGoals.regionId, missionGoals.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.regionId, t.goalId],
+      foreignColumns: [missionGoals.regionId, missionGoals.id],
+    }).onDelete('cascade'),
   ],
 );
-

@@ -21,5 +21,9 @@ export function lockoutDecision(
   const failures = fresh ? 1 : current.failures + 1;
   const windowStartedAt = fresh ? now : current.windowStartedAt;
   const lockedUntil = failures >= rules.maxFailures ? new Date(now.getTime() + windowMs) : null;
-  return { failures: lockedUntil ? 0 : failures, windowStartedAt: lockedUntil ? now : windowStartedAt, lockedUntil };
+  return {
+    failures: lockedUntil ? 0 : failures,
+    windowStartedAt: lockedUntil ? now : windowStartedAt,
+    lockedUntil,
+  };
 }

@@ -10,14 +10,19 @@ export async function authModule(app: FastifyInstance, { database, config }: App
   const cookie = sessionCookieName(config);
   const timeouts = { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS };
 
-  defineRoute(app, authRoutes.publicRegions, policy.public('login page lists the regions'), () => publicRegions(database));
+  defineRoute(app, authRoutes.publicRegions, policy.public('login page lists the regions'), () =>
+    publicRegions(database),
+  );
 
   defineRoute(
     app,
     authRoutes.login,
     policy.public('logging in'),
     async ({ body, request, reply }) => {
-      const session = await login(database, config, body, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      const session = await login(database, config, body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       reply.setCookie(cookie, session.token, sessionCookieOptions(config));
       const actor = await loadActor(database.db, session.token, timeouts);
       return { user: await me(database, actor!), csrfToken: session.csrfToken };

@@ -12,5 +12,7 @@ export async function civilServantsModule(app: FastifyInstance, { database }: Ap
   defineRoute(app, r.list, readers, ({ actor, query }) => svc.listCivilServants(database, actor, query));
   defineRoute(app, r.get, readers, ({ actor, params }) => svc.getCivilServant(database.db, actor, params.id));
   defineRoute(app, r.create, writers, ({ actor, body }) => svc.createCivilServant(database, actor, body));
-  defineRoute(app, r.update, writers, ({ actor, params, body }) => svc.updateCivilServant(database, actor, params.id, body));
+  defineRoute(app, r.update, writers, ({ actor, params, body }) =>
+    svc.updateCivilServant(database, actor, params.id, body),
+  );
 }

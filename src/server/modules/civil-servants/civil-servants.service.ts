@@ -1,6 +1,11 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { CivilServant, civilServantBody, civilServantListQuery, updateCivilServantBody } from '../../../contract/civil-servants.js';
+import type {
+  CivilServant,
+  civilServantBody,
+  civilServantListQuery,
+  updateCivilServantBody,
+} from '../../../contract/civil-servants.js';
 import { checkNip } from '../../../contract/nip.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { civilServants, workUnits } from '../../db/schema.js';
@@ -45,18 +50,32 @@ function scopeCondition(actor: Actor): SQL | undefined {
 
 const sorts = { name: civilServants.name, nip: civilServants.nip, workUnit: workUnits.code } as const;
 
-export async function listCivilServants(database: Database, actor: Actor, q: z.infer<typeof civilServantListQuery>) {
+export async function listCivilServants(
+  database: Database,
+  actor: Actor,
+  q: z.infer<typeof civilServantListQuery>,
+) {
   const where: (SQL | undefined)[] = [eq(civilServants.regionId, actor.regionId), scopeCondition(actor)];
   if (q.q) {
     const digits = q.q.replace(/\s+/g, '');
-    where.push(/^\d{3,18}$/.test(digits) ? ilike(civilServants.nip, `${digits}%`) : ilike(civilServants.name, likePattern(q.q)));
+    where.push(
+      /^\d{3,18}$/.test(digits)
+        ? ilike(civilServants.nip, `${digits}%`)
+        : ilike(civilServants.name, likePattern(q.q)),
+    );
   }
   if (q.workUnitId) where.push(eq(civilServants.workUnitId, q.workUnitId));
   if (q.employmentType) where.push(eq(civilServants.employmentType, q.employmentType));
   if (q.active !== 'all') where.push(eq(civilServants.active, q.active === 'true'));
   const cond = and(...where);
-  const join = and(eq(workUnits.regionId, civilServants.regionId), eq(workUnits.id, civilServants.workUnitId));
-  const [{ total }] = await database.db.select({ total: sql<number>`count(*)::int` }).from(civilServants).where(cond);
+  const join = and(
+    eq(workUnits.regionId, civilServants.regionId),
+    eq(workUnits.id, civilServants.workUnitId),
+  );
+  const [{ total }] = await database.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(civilServants)
+    .where(cond);
   const rows = await database.db
     .select(columns)
     .from(civilServants)
@@ -72,20 +91,29 @@ export async function getCivilServant(db: DbOrTx, actor: Actor, id: string): Pro
   const [row] = await db
     .select(columns)
     .from(civilServants)
-    .innerJoin(workUnits, and(eq(workUnits.regionId, civilServants.regionId), eq(workUnits.id, civilServants.workUnitId)))
+    .innerJoin(
+      workUnits,
+      and(eq(workUnits.regionId, civilServants.regionId), eq(workUnits.id, civilServants.workUnitId)),
+    )
     .where(and(eq(civilServants.regionId, actor.regionId), eq(civilServants.id, id), scopeCondition(actor)));
   if (!row) throw new AppError('NOT_FOUND');
   return toDto(row);
 }
 
 async function checkUnit(db: DbOrTx, actor: Actor, workUnitId: string) {
-  const [u] = await db.select({ active: workUnits.active }).from(workUnits).where(and(eq(workUnits.regionId, actor.regionId), eq(workUnits.id, workUnitId)));
+  const [u] = await db
+    .select({ active: workUnits.active })
+    .from(workUnits)
+    .where(and(eq(workUnits.regionId, actor.regionId), eq(workUnits.id, workUnitId)));
   if (!u) throw fieldError('workUnitId', 'Unit kerja tidak ditemukan');
   if (!u.active) throw fieldError('workUnitId', 'Unit kerja sudah dinonaktifkan');
 }
 
 async function nipTaken(db: DbOrTx, actor: Actor, nip: string, exceptId?: string) {
-  const [row] = await db.select({ id: civilServants.id }).from(civilServants).where(and(eq(civilServants.regionId, actor.regionId), eq(civilServants.nip, nip)));
+  const [row] = await db
+    .select({ id: civilServants.id })
+    .from(civilServants)
+    .where(and(eq(civilServants.regionId, actor.regionId), eq(civilServants.nip, nip)));
   return !!row && row.id !== exceptId;
 }
 
@@ -95,7 +123,11 @@ function derived(nip: string) {
   return { birthDate: r.parts.birthDate, sex: r.parts.sex };
 }
 
-export async function createCivilServant(database: Database, actor: Actor, input: z.infer<typeof civilServantBody>) {
+export async function createCivilServant(
+  database: Database,
+  actor: Actor,
+  input: z.infer<typeof civilServantBody>,
+) {
   return database.db.transaction(async (tx) => {
     await checkUnit(tx, actor, input.workUnitId);
     if (await nipTaken(tx, actor, input.nip)) throw fieldError('nip', `NIP ${input.nip} sudah terdaftar`);
@@ -115,12 +147,23 @@ export async function createCivilServant(database: Database, actor: Actor, input
       })
       .returning({ id: civilServants.id });
     const dto = await getCivilServant(tx, actor, row.id);
-    await appendAudit(tx, actor.regionId, actor, { action: 'civil_servant.create', entityType: 'civil_servant', entityId: row.id, summary: `ASN ${dto.name} ditambahkan`, after: dto });
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'civil_servant.create',
+      entityType: 'civil_servant',
+      entityId: row.id,
+      summary: `ASN ${dto.name} ditambahkan`,
+      after: dto,
+    });
     return dto;
   });
 }
 
-export async function updateCivilServant(database: Database, actor: Actor, id: string, input: z.infer<typeof updateCivilServantBody>) {
+export async function updateCivilServant(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof updateCivilServantBody>,
+) {
   return database.db.transaction(async (tx) => {
     const before = await getCivilServant(tx, actor, id);
     if (input.workUnitId !== before.workUnitId) await checkUnit(tx, actor, input.workUnitId);
@@ -141,11 +184,24 @@ export async function updateCivilServant(database: Database, actor: Actor, id: s
         version: sql`${civilServants.version} + 1`,
         updatedAt: new Date(),
       })
-      .where(and(eq(civilServants.regionId, actor.regionId), eq(civilServants.id, id), eq(civilServants.version, input.version)))
+      .where(
+        and(
+          eq(civilServants.regionId, actor.regionId),
+          eq(civilServants.id, id),
+          eq(civilServants.version, input.version),
+        ),
+      )
       .returning({ id: civilServants.id });
     assertUpdated(rows, true);
     const after = await getCivilServant(tx, actor, id);
-    await appendAudit(tx, actor.regionId, actor, { action: 'civil_servant.update', entityType: 'civil_servant', entityId: id, summary: `ASN ${after.name} diubah`, before, after });
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'civil_servant.update',
+      entityType: 'civil_servant',
+      entityId: id,
+      summary: `ASN ${after.name} diubah`,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { mapColumns, validateCivilServants, validateWorkUnits, type RawTable } from './imports.domain.js';
 
 const today = new Date('2026-11-28T00:00:00Z');
-const csHeaders = ['nip', 'nama', 'pangkat_golongan', 'jabatan', 'kode_unit', 'jenis_kepegawaian', 'email', 'telepon'];
-const table = (headers: string[], rows: string[][]): RawTable => ({ headers, rows: rows.map((cells, i) => ({ line: i + 2, cells })) });
+const csHeaders = [
+  'nip',
+  'nama',
+  'pangkat_golongan',
+  'jabatan',
+  'kode_unit',
+  'jenis_kepegawaian',
+  'email',
+  'telepon',
+];
+const table = (headers: string[], rows: string[][]): RawTable => ({
+  headers,
+  rows: rows.map((cells, i) => ({ line: i + 2, cells })),
+});
 const units = new Map([
   ['1.01.01', { active: true }],
   ['9.99.99', { active: false }],
@@ -14,18 +26,36 @@ describe('mapColumns', () => {
     expect(mapColumns('work_units', ['code', 'nama', 'jenis']).map).toEqual({ code: 0, name: 1, kind: 2 });
     const r = mapColumns('civil_servants', ['nama']);
     expect(r.errors.map((e) => e.column)).toEqual(['nip', 'kode_unit', 'jenis_kepegawaian']);
-    expect(r.errors[0]).toEqual({ line: 1, column: 'nip', message: 'Kolom "nip" tidak ada pada baris judul' });
+    expect(r.errors[0]).toEqual({
+      line: 1,
+      column: 'nip',
+      message: 'Kolom "nip" tidak ada pada baris judul',
+    });
   });
 });
 
 describe('validateCivilServants', () => {
-  const good = ['198503142010011002', 'Sri Lestari', 'Penata (III/c)', 'Analis', '1.01.01', 'PNS', 'sri@contoh.go.id', '081234567890'];
+  const good = [
+    '198503142010011002',
+    'Sri Lestari',
+    'Penata (III/c)',
+    'Analis',
+    '1.01.01',
+    'PNS',
+    'sri@contoh.go.id',
+    '081234567890',
+  ];
 
   it('accepts a good row and counts it as new', () => {
     const r = validateCivilServants(table(csHeaders, [good]), new Map(), units, today);
     expect(r.errors).toEqual([]);
     expect(r.valid).toHaveLength(1);
-    expect(r.valid[0]).toMatchObject({ nip: '198503142010011002', workUnitCode: '1.01.01', employmentType: 'PNS', line: 2 });
+    expect(r.valid[0]).toMatchObject({
+      nip: '198503142010011002',
+      workUnitCode: '1.01.01',
+      employmentType: 'PNS',
+      line: 2,
+    });
     expect([r.toCreate, r.toUpdate, r.unchanged]).toEqual([1, 0, 0]);
   });
 
@@ -52,18 +82,39 @@ describe('validateCivilServants', () => {
   });
 
   it('normalises PPPK spelling and a leading apostrophe on the NIP (Excel text marker)', () => {
-    const r = validateCivilServants(table(csHeaders, [["'198503142010011002", 'X', '', '', '1.01.01', 'p3k', '', '']]), new Map(), units, today);
+    const r = validateCivilServants(
+      table(csHeaders, [["'198503142010011002", 'X', '', '', '1.01.01', 'p3k', '', '']]),
+      new Map(),
+      units,
+      today,
+    );
     expect(r.errors).toEqual([]);
     expect(r.valid[0]).toMatchObject({ nip: '198503142010011002', employmentType: 'PPPK' });
   });
 
   it('tells unchanged rows from updates against what exists', () => {
     const existing = new Map([
-      ['198503142010011002', { name: 'Sri Lestari', rankGrade: 'Penata (III/c)', position: 'Analis', workUnitCode: '1.01.01', employmentType: 'PNS', email: 'sri@contoh.go.id', phone: '081234567890' }],
+      [
+        '198503142010011002',
+        {
+          name: 'Sri Lestari',
+          rankGrade: 'Penata (III/c)',
+          position: 'Analis',
+          workUnitCode: '1.01.01',
+          employmentType: 'PNS',
+          email: 'sri@contoh.go.id',
+          phone: '081234567890',
+        },
+      ],
     ]);
     const same = validateCivilServants(table(csHeaders, [good]), existing, units, today);
     expect([same.toCreate, same.toUpdate, same.unchanged]).toEqual([0, 0, 1]);
-    const moved = validateCivilServants(table(csHeaders, [[...good.slice(0, 3), 'Kepala Seksi', ...good.slice(4)]]), existing, units, today);
+    const moved = validateCivilServants(
+      table(csHeaders, [[...good.slice(0, 3), 'Kepala Seksi', ...good.slice(4)]]),
+      existing,
+      units,
+      today,
+    );
     expect([moved.toCreate, moved.toUpdate, moved.unchanged]).toEqual([0, 1, 0]);
   });
 });
@@ -84,9 +135,17 @@ describe('validateWorkUnits', () => {
       people,
     );
     expect(r.errors).toEqual([
-      { line: 3, column: 'nip_kepala', message: 'ASN dengan NIP 198503142010011002 bukan pegawai unit 1.02.01' },
+      {
+        line: 3,
+        column: 'nip_kepala',
+        message: 'ASN dengan NIP 198503142010011002 bukan pegawai unit 1.02.01',
+      },
       { line: 4, column: 'kode', message: 'Kode 1.01.01 sudah muncul di baris 2' },
-      { line: 5, column: 'kode', message: 'Kode unit hanya boleh berisi huruf, angka, titik dan tanda hubung' },
+      {
+        line: 5,
+        column: 'kode',
+        message: 'Kode unit hanya boleh berisi huruf, angka, titik dan tanda hubung',
+      },
       { line: 5, column: 'jenis', message: expect.stringContaining('Jenis unit "kelurahan" tidak dikenal') },
       { line: 5, column: 'nip_kepala', message: 'NIP kepala 199001012015032001 belum terdaftar sebagai ASN' },
     ]);

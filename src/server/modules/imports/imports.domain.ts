@@ -23,7 +23,12 @@ export function mapColumns(kind: ImportKind, headers: string[]): { map: ColumnMa
   for (const col of importColumns[kind]) {
     const idx = headers.findIndex((h) => h === col.header || col.aliases.includes(h));
     if (idx >= 0) map[col.key] = idx;
-    else if (col.required) errors.push({ line: 1, column: col.header, message: `Kolom "${col.header}" tidak ada pada baris judul` });
+    else if (col.required)
+      errors.push({
+        line: 1,
+        column: col.header,
+        message: `Kolom "${col.header}" tidak ada pada baris judul`,
+      });
   }
   return { map, errors };
 }
@@ -60,7 +65,13 @@ export interface Diff<T> {
 }
 
 /** Kind labels as officials write them, mapped to the stored kind. */
-const kindAliases: Record<string, string> = { kec: 'kecamatan', kecamatan: 'kecamatan', dinas: 'dinas', badan: 'badan', bagian: 'bagian' };
+const kindAliases: Record<string, string> = {
+  kec: 'kecamatan',
+  kecamatan: 'kecamatan',
+  dinas: 'dinas',
+  badan: 'badan',
+  bagian: 'bagian',
+};
 
 export function validateWorkUnits(
   table: RawTable,
@@ -84,7 +95,8 @@ export function validateWorkUnits(
     else if (name.length > 200) err('nama', 'Nama unit paling banyak 200 karakter');
     const rawKind = cell(row, map, 'kind').toLowerCase();
     const kind = kindAliases[rawKind] ?? rawKind;
-    if (!(workUnitKinds as readonly string[]).includes(kind)) err('jenis', `Jenis unit "${rawKind}" tidak dikenal (${workUnitKinds.join(', ')})`);
+    if (!(workUnitKinds as readonly string[]).includes(kind))
+      err('jenis', `Jenis unit "${rawKind}" tidak dikenal (${workUnitKinds.join(', ')})`);
     const headNip = orNull(cell(row, map, 'headNip').replace(/\s+/g, ''));
     if (headNip) {
       const unitOfHead = civilServantUnits.get(headNip);
@@ -103,7 +115,7 @@ export function validateWorkUnits(
   return out;
 }
 
-const employmentAliases: Record<string, string> = { pns: 'PNS', pppk: 'PPPK', 'p3k': 'PPPK' };
+const employmentAliases: Record<string, string> = { pns: 'PNS', pppk: 'PPPK', p3k: 'PPPK' };
 const emailCheck = civilServantBody.shape.email;
 const phoneCheck = civilServantBody.shape.phone;
 
@@ -129,7 +141,8 @@ export function validateCivilServants(
     if (!name) err('nama', 'Nama wajib diisi');
     else if (name.length > 150) err('nama', 'Nama paling banyak 150 karakter');
     const rankGrade = orNull(cell(row, map, 'rankGrade'));
-    if (rankGrade && rankGrade.length > 60) err('pangkat_golongan', 'Pangkat/golongan paling banyak 60 karakter');
+    if (rankGrade && rankGrade.length > 60)
+      err('pangkat_golongan', 'Pangkat/golongan paling banyak 60 karakter');
     const position = orNull(cell(row, map, 'position'));
     if (position && position.length > 200) err('jabatan', 'Jabatan paling banyak 200 karakter');
     const workUnitCode = cell(row, map, 'workUnitCode');
@@ -139,14 +152,24 @@ export function validateCivilServants(
     else if (!unit.active) err('kode_unit', `Unit ${workUnitCode} sudah dinonaktifkan`);
     const rawType = cell(row, map, 'employmentType');
     const employmentType = employmentAliases[rawType.toLowerCase()] ?? rawType;
-    if (!(employmentTypes as readonly string[]).includes(employmentType)) err('jenis_kepegawaian', 'Jenis kepegawaian harus PNS atau PPPK');
+    if (!(employmentTypes as readonly string[]).includes(employmentType))
+      err('jenis_kepegawaian', 'Jenis kepegawaian harus PNS atau PPPK');
     const email = orNull(cell(row, map, 'email'));
     if (email && !emailCheck.safeParse(email).success) err('email', 'Alamat email tidak valid');
     const phone = orNull(cell(row, map, 'phone'));
     if (phone && !phoneCheck.safeParse(phone).success) err('telepon', 'Nomor telepon tidak valid');
     if (out.errors.length > before) continue;
     seen.set(nip, row.line);
-    const value: CivilServantRow = { nip, name, rankGrade, position, workUnitCode, employmentType, email, phone };
+    const value: CivilServantRow = {
+      nip,
+      name,
+      rankGrade,
+      position,
+      workUnitCode,
+      employmentType,
+      email,
+      phone,
+    };
     out.valid.push({ ...value, line: row.line });
     const prev = existing.get(nip);
     if (!prev) out.toCreate++;

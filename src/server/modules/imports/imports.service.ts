@@ -10,7 +10,14 @@ import { AppError } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/listing.js';
 import type { Actor } from '../../platform/policy.js';
 import { readTable, SpreadsheetError, toCsv } from '../../platform/spreadsheet.js';
-import { validateCivilServants, validateWorkUnits, type CivilServantRow, type Diff, type RawTable, type WorkUnitRow } from './imports.domain.js';
+import {
+  validateCivilServants,
+  validateWorkUnits,
+  type CivilServantRow,
+  type Diff,
+  type RawTable,
+  type WorkUnitRow,
+} from './imports.domain.js';
 
 /** Errors kept with a batch; a file with more shows the first ones and the total count. */
 const MAX_ERRORS_KEPT = 500;
@@ -54,7 +61,10 @@ export async function getBatch(db: DbOrTx, actor: Actor, id: string): Promise<Im
 
 export async function listBatches(database: Database, actor: Actor, page: number, pageSize: number) {
   const cond = eq(importBatches.regionId, actor.regionId);
-  const [{ total }] = await database.db.select({ total: sql<number>`count(*)::int` }).from(importBatches).where(cond);
+  const [{ total }] = await database.db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(importBatches)
+    .where(cond);
   const rows = await database.db
     .select({ b: importBatches, name: users.fullName })
     .from(importBatches)
@@ -64,14 +74,29 @@ export async function listBatches(database: Database, actor: Actor, page: number
     .limit(pageSize)
     .offset(offsetOf(page, pageSize));
   // The list does not carry every error of every file.
-  return { items: rows.map((r) => ({ ...toDto(r.b, r.name), errors: [], sample: [] })), total, page, pageSize };
+  return {
+    items: rows.map((r) => ({ ...toDto(r.b, r.name), errors: [], sample: [] })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 async function existingWorkUnits(db: DbOrTx, regionId: string) {
   const rows = await db
-    .select({ id: workUnits.id, code: workUnits.code, name: workUnits.name, kind: workUnits.kind, active: workUnits.active, headNip: civilServants.nip })
+    .select({
+      id: workUnits.id,
+      code: workUnits.code,
+      name: workUnits.name,
+      kind: workUnits.kind,
+      active: workUnits.active,
+      headNip: civilServants.nip,
+    })
     .from(workUnits)
-    .leftJoin(civilServants, and(eq(civilServants.regionId, workUnits.regionId), eq(civilServants.id, workUnits.headCivilServantId)))
+    .leftJoin(
+      civilServants,
+      and(eq(civilServants.regionId, workUnits.regionId), eq(civilServants.id, workUnits.headCivilServantId)),
+    )
     .where(eq(workUnits.regionId, regionId));
   return rows;
 }
@@ -90,12 +115,21 @@ async function existingCivilServants(db: DbOrTx, regionId: string) {
       phone: civilServants.phone,
     })
     .from(civilServants)
-    .innerJoin(workUnits, and(eq(workUnits.regionId, civilServants.regionId), eq(workUnits.id, civilServants.workUnitId)))
+    .innerJoin(
+      workUnits,
+      and(eq(workUnits.regionId, civilServants.regionId), eq(workUnits.id, civilServants.workUnitId)),
+    )
     .where(eq(civilServants.regionId, regionId));
 }
 
 /** Validates a table against the region's current data. */
-async function diff(db: DbOrTx, regionId: string, kind: ImportKind, table: RawTable, today: Date): Promise<Diff<WorkUnitRow> | Diff<CivilServantRow>> {
+async function diff(
+  db: DbOrTx,
+  regionId: string,
+  kind: ImportKind,
+  table: RawTable,
+  today: Date,
+): Promise<Diff<WorkUnitRow> | Diff<CivilServantRow>> {
   if (kind === 'work_units') {
     const units = await existingWorkUnits(db, regionId);
     const people = await existingCivilServants(db, regionId);
@@ -128,7 +162,12 @@ export async function previewImport(
     table = await readTable(file.data, file.name);
   } catch (e) {
     if (e instanceof SpreadsheetError) {
-      const code = e.code === 'TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : e.code === 'UNSUPPORTED_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+      const code =
+        e.code === 'TOO_LARGE'
+          ? 'PAYLOAD_TOO_LARGE'
+          : e.code === 'UNSUPPORTED_TYPE'
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : 'VALIDATION_FAILED';
       throw new AppError(code, e.message, [{ path: 'file', message: e.message }]);
     }
     throw e;
@@ -136,7 +175,13 @@ export async function previewImport(
   const fileSha256 = createHash('sha256').update(file.data).digest('hex');
   const result = await diff(database.db, actor.regionId, kind, table, now);
   const keys = importColumns[kind];
-  const sample = result.valid.slice(0, 20).map((r) => Object.fromEntries(keys.map((k) => [k.header, (r as unknown as Record<string, string | null>)[k.key] ?? null])));
+  const sample = result.valid
+    .slice(0, 20)
+    .map((r) =>
+      Object.fromEntries(
+        keys.map((k) => [k.header, (r as unknown as Record<string, string | null>)[k.key] ?? null]),
+      ),
+    );
   const batchId = await database.db.transaction(async (tx) => {
     const [b] = await tx
       .insert(importBatches)
@@ -176,11 +221,21 @@ export async function previewImport(
  * transaction, because the region's data may have changed since the preview. Returns at once; the
  * caller polls the batch for progress.
  */
-export async function startCommit(database: Database, actor: Actor, id: string): Promise<{ batch: ImportBatch; done: Promise<void> }> {
+export async function startCommit(
+  database: Database,
+  actor: Actor,
+  id: string,
+): Promise<{ batch: ImportBatch; done: Promise<void> }> {
   const claimed = await database.db
     .update(importBatches)
     .set({ status: 'committing' })
-    .where(and(eq(importBatches.regionId, actor.regionId), eq(importBatches.id, id), eq(importBatches.status, 'previewed')))
+    .where(
+      and(
+        eq(importBatches.regionId, actor.regionId),
+        eq(importBatches.id, id),
+        eq(importBatches.status, 'previewed'),
+      ),
+    )
     .returning({ id: importBatches.id });
   if (claimed.length === 0) {
     const current = await getBatch(database.db, actor, id);
@@ -203,26 +258,46 @@ export async function startCommit(database: Database, actor: Actor, id: string):
 async function runCommit(database: Database, actor: Actor, id: string, now = new Date()): Promise<void> {
   try {
     await database.db.transaction(async (tx) => {
-      const [b] = await tx.select().from(importBatches).where(and(eq(importBatches.regionId, actor.regionId), eq(importBatches.id, id)));
+      const [b] = await tx
+        .select()
+        .from(importBatches)
+        .where(and(eq(importBatches.regionId, actor.regionId), eq(importBatches.id, id)));
       const table = b.rows as RawTable;
       const result = await diff(tx, actor.regionId, b.kind as ImportKind, table, now);
       if (result.errors.length) {
-        throw new AppError('CONFLICT', `Data berubah sejak pratinjau: ${result.errors[0].message} (baris ${result.errors[0].line}). Unggah ulang berkasnya.`);
+        throw new AppError(
+          'CONFLICT',
+          `Data berubah sejak pratinjau: ${result.errors[0].message} (baris ${result.errors[0].line}). Unggah ulang berkasnya.`,
+        );
       }
       const written =
         b.kind === 'work_units'
           ? await writeWorkUnits(tx, actor, (result as Diff<WorkUnitRow>).valid, (n) => progress.set(id, n))
-          : await writeCivilServants(tx, actor, (result as Diff<CivilServantRow>).valid, (n) => progress.set(id, n));
+          : await writeCivilServants(tx, actor, (result as Diff<CivilServantRow>).valid, (n) =>
+              progress.set(id, n),
+            );
       await tx
         .update(importBatches)
-        .set({ status: 'committed', committedAt: new Date(), rows: null, toCreate: result.toCreate, toUpdate: result.toUpdate, unchanged: result.unchanged })
+        .set({
+          status: 'committed',
+          committedAt: new Date(),
+          rows: null,
+          toCreate: result.toCreate,
+          toUpdate: result.toUpdate,
+          unchanged: result.unchanged,
+        })
         .where(and(eq(importBatches.regionId, actor.regionId), eq(importBatches.id, id)));
       await appendAudit(tx, actor.regionId, actor, {
         action: 'import.commit',
         entityType: 'import_batch',
         entityId: id,
         summary: `Impor ${b.kind === 'work_units' ? 'perangkat daerah' : 'ASN'} dari ${b.fileName}: ${result.toCreate} baru, ${result.toUpdate} diubah, ${result.unchanged} tetap`,
-        after: { fileName: b.fileName, fileSha256: b.fileSha256, created: written.created, updated: written.updated },
+        after: {
+          fileName: b.fileName,
+          fileSha256: b.fileSha256,
+          created: written.created,
+          updated: written.updated,
+        },
       });
     });
   } catch (e) {
@@ -236,7 +311,12 @@ async function runCommit(database: Database, actor: Actor, id: string, now = new
 }
 
 /** Upserts that only touch rows whose values differ, so a re-import changes nothing. */
-async function writeCivilServants(tx: Tx, actor: Actor, rows: (CivilServantRow & { line: number })[], onProgress: (n: number) => void) {
+async function writeCivilServants(
+  tx: Tx,
+  actor: Actor,
+  rows: (CivilServantRow & { line: number })[],
+  onProgress: (n: number) => void,
+) {
   const units = new Map((await existingWorkUnits(tx, actor.regionId)).map((u) => [u.code, u.id]));
   const created: string[] = [];
   const updated: string[] = [];
@@ -285,9 +365,19 @@ async function writeCivilServants(tx: Tx, actor: Actor, rows: (CivilServantRow &
   return { created, updated };
 }
 
-async function writeWorkUnits(tx: Tx, actor: Actor, rows: (WorkUnitRow & { line: number })[], onProgress: (n: number) => void) {
+async function writeWorkUnits(
+  tx: Tx,
+  actor: Actor,
+  rows: (WorkUnitRow & { line: number })[],
+  onProgress: (n: number) => void,
+) {
   const heads = new Map(
-    (await tx.select({ id: civilServants.id, nip: civilServants.nip }).from(civilServants).where(eq(civilServants.regionId, actor.regionId))).map((c) => [c.nip, c.id]),
+    (
+      await tx
+        .select({ id: civilServants.id, nip: civilServants.nip })
+        .from(civilServants)
+        .where(eq(civilServants.regionId, actor.regionId))
+    ).map((c) => [c.nip, c.id]),
   );
   const created: string[] = [];
   const updated: string[] = [];
@@ -295,10 +385,24 @@ async function writeWorkUnits(tx: Tx, actor: Actor, rows: (WorkUnitRow & { line:
     const chunk = rows.slice(i, i + CHUNK);
     const out = await tx
       .insert(workUnits)
-      .values(chunk.map((r) => ({ regionId: actor.regionId, code: r.code, name: r.name, kind: r.kind, headCivilServantId: r.headNip ? heads.get(r.headNip)! : null })))
+      .values(
+        chunk.map((r) => ({
+          regionId: actor.regionId,
+          code: r.code,
+          name: r.name,
+          kind: r.kind,
+          headCivilServantId: r.headNip ? heads.get(r.headNip)! : null,
+        })),
+      )
       .onConflictDoUpdate({
         target: [workUnits.regionId, workUnits.code],
-        set: { name: sql`excluded.name`, kind: sql`excluded.kind`, headCivilServantId: sql`excluded.head_civil_servant_id`, version: sql`${workUnits.version} + 1`, updatedAt: sql`now()` },
+        set: {
+          name: sql`excluded.name`,
+          kind: sql`excluded.kind`,
+          headCivilServantId: sql`excluded.head_civil_servant_id`,
+          version: sql`${workUnits.version} + 1`,
+          updatedAt: sql`now()`,
+        },
         setWhere: sql`(${workUnits.name}, ${workUnits.kind}, ${workUnits.headCivilServantId}) is distinct from (excluded.name, excluded.kind, excluded.head_civil_servant_id)`,
       })
       .returning({ code: workUnits.code, version: workUnits.version });
@@ -313,6 +417,23 @@ export function templateCsv(kind: ImportKind): string {
   const example =
     kind === 'work_units'
       ? [['1.02.0.00.0.00.01.0000', 'Dinas Kesehatan', 'dinas', '']]
-      : [['198503142010011002', 'Nama Lengkap', 'Penata (III/c)', 'Analis Kebijakan', '1.02.0.00.0.00.01.0000', 'PNS', 'nama@contoh.go.id', '081234567890']];
-  return '\uFEFF' + toCsv(cols.map((c) => c.header), example);
+      : [
+          [
+            '198503142010011002',
+            'Nama Lengkap',
+            'Penata (III/c)',
+            'Analis Kebijakan',
+            '1.02.0.00.0.00.01.0000',
+            'PNS',
+            'nama@contoh.go.id',
+            '081234567890',
+          ],
+        ];
+  return (
+    '\uFEFF' +
+    toCsv(
+      cols.map((c) => c.header),
+      example,
+    )
+  );
 }

@@ -13,12 +13,40 @@ export async function regionModule(app: FastifyInstance, { database }: AppContex
   defineRoute(app, r.updateRegion, admin, ({ actor, body }) => svc.updateRegion(database, actor, body));
   defineRoute(app, r.listMissions, policy.anyUser(), ({ actor }) => svc.listMissions(database, actor));
   defineRoute(app, r.createMission, admin, ({ actor, body }) => svc.createMission(database, actor, body));
-  defineRoute(app, r.updateMission, admin, ({ actor, params, body }) => svc.updateMission(database, actor, params.id, body));
-  defineRoute(app, r.deleteMission, admin, async ({ actor, params, body }) => (await svc.deleteMission(database, actor, params.id, body.version), ok));
-  defineRoute(app, r.createGoal, admin, ({ actor, params, body }) => svc.createGoal(database, actor, params.id, body));
-  defineRoute(app, r.updateGoal, admin, ({ actor, params, body }) => svc.updateGoal(database, actor, params.id, body));
-  defineRoute(app, r.deleteGoal, admin, async ({ actor, params, body }) => (await svc.deleteGoal(database, actor, params.id, body.version), ok));
-  defineRoute(app, r.createTarget, admin, ({ actor, params, body }) => svc.createTarget(database, actor, params.id, body));
-  defineRoute(app, r.updateTarget, admin, ({ actor, params, body }) => svc.updateTarget(database, actor, params.id, body));
-  defineRoute(app, r.deleteTarget, admin, async ({ actor, params, body }) => (await svc.deleteTarget(database, actor, params.id, body.version), ok));
+  defineRoute(app, r.updateMission, admin, ({ actor, params, body }) =>
+    svc.updateMission(database, actor, params.id, body),
+  );
+  defineRoute(
+    app,
+    r.deleteMission,
+    admin,
+    async ({ actor, params, body }) => (
+      await svc.deleteMission(database, actor, params.id, body.version),
+      ok
+    ),
+  );
+  defineRoute(app, r.createGoal, admin, ({ actor, params, body }) =>
+    svc.createGoal(database, actor, params.id, body),
+  );
+  defineRoute(app, r.updateGoal, admin, ({ actor, params, body }) =>
+    svc.updateGoal(database, actor, params.id, body),
+  );
+  defineRoute(
+    app,
+    r.deleteGoal,
+    admin,
+    async ({ actor, params, body }) => (await svc.deleteGoal(database, actor, params.id, body.version), ok),
+  );
+  defineRoute(app, r.createTarget, admin, ({ actor, params, body }) =>
+    svc.createTarget(database, actor, params.id, body),
+  );
+  defineRoute(app, r.updateTarget, admin, ({ actor, params, body }) =>
+    svc.updateTarget(database, actor, params.id, body),
+  );
+  defineRoute(
+    app,
+    r.deleteTarget,
+    admin,
+    async ({ actor, params, body }) => (await svc.deleteTarget(database, actor, params.id, body.version), ok),
+  );
 }

@@ -34,7 +34,11 @@ export async function getRegion(database: Database, actor: Actor): Promise<Regio
   return toRegion(r);
 }
 
-export async function updateRegion(database: Database, actor: Actor, input: z.infer<typeof updateRegionBody>): Promise<Region> {
+export async function updateRegion(
+  database: Database,
+  actor: Actor,
+  input: z.infer<typeof updateRegionBody>,
+): Promise<Region> {
   return database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(regions).where(eq(regions.id, actor.regionId));
     const { version, ...values } = input;
@@ -58,9 +62,21 @@ export async function updateRegion(database: Database, actor: Actor, input: z.in
 
 export async function listMissions(database: Database, actor: Actor): Promise<Mission[]> {
   const { db } = database;
-  const ms = await db.select().from(missions).where(eq(missions.regionId, actor.regionId)).orderBy(asc(missions.termStart), asc(missions.number));
-  const gs = await db.select().from(missionGoals).where(eq(missionGoals.regionId, actor.regionId)).orderBy(asc(missionGoals.number));
-  const ts = await db.select().from(missionTargets).where(eq(missionTargets.regionId, actor.regionId)).orderBy(asc(missionTargets.number));
+  const ms = await db
+    .select()
+    .from(missions)
+    .where(eq(missions.regionId, actor.regionId))
+    .orderBy(asc(missions.termStart), asc(missions.number));
+  const gs = await db
+    .select()
+    .from(missionGoals)
+    .where(eq(missionGoals.regionId, actor.regionId))
+    .orderBy(asc(missionGoals.number));
+  const ts = await db
+    .select()
+    .from(missionTargets)
+    .where(eq(missionTargets.regionId, actor.regionId))
+    .orderBy(asc(missionTargets.number));
   return ms.map((m) => ({
     id: m.id,
     termStart: m.termStart,
@@ -92,24 +108,53 @@ async function missionById(database: Database, actor: Actor, id: string): Promis
 
 export async function createMission(database: Database, actor: Actor, input: z.infer<typeof missionBody>) {
   const id = await database.db.transaction(async (tx) => {
-    const [row] = await tx.insert(missions).values({ ...input, regionId: actor.regionId, description: input.description ?? null }).returning();
-    await appendAudit(tx, actor.regionId, actor, { action: 'mission.create', entityType: 'mission', entityId: row.id, summary: `Misi ${row.number} ditambahkan`, after: row });
+    const [row] = await tx
+      .insert(missions)
+      .values({ ...input, regionId: actor.regionId, description: input.description ?? null })
+      .returning();
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'mission.create',
+      entityType: 'mission',
+      entityId: row.id,
+      summary: `Misi ${row.number} ditambahkan`,
+      after: row,
+    });
     return row.id;
   });
   return missionById(database, actor, id);
 }
 
-export async function updateMission(database: Database, actor: Actor, id: string, input: z.infer<typeof updateMissionBody>) {
+export async function updateMission(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof updateMissionBody>,
+) {
   await database.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(missions).where(and(eq(missions.regionId, actor.regionId), eq(missions.id, id)));
+    const [before] = await tx
+      .select()
+      .from(missions)
+      .where(and(eq(missions.regionId, actor.regionId), eq(missions.id, id)));
     const { version, ...values } = input;
     const rows = await tx
       .update(missions)
-      .set({ ...values, description: values.description ?? null, version: sql`${missions.version} + 1`, updatedAt: new Date() })
+      .set({
+        ...values,
+        description: values.description ?? null,
+        version: sql`${missions.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(and(eq(missions.regionId, actor.regionId), eq(missions.id, id), eq(missions.version, version)))
       .returning();
     const after = assertUpdated(rows, !!before);
-    await appendAudit(tx, actor.regionId, actor, { action: 'mission.update', entityType: 'mission', entityId: id, summary: `Misi ${after.number} diubah`, before, after });
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'mission.update',
+      entityType: 'mission',
+      entityId: id,
+      summary: `Misi ${after.number} diubah`,
+      before,
+      after,
+    });
   });
   return missionById(database, actor, id);
 }
@@ -124,72 +169,188 @@ async function deleteVersioned(
   entityType: string,
   label: string,
 ) {
-  const [before] = await tx.select().from(table).where(and(eq(table.regionId, actor.regionId), eq(table.id, id)));
+  const [before] = await tx
+    .select()
+    .from(table)
+    .where(and(eq(table.regionId, actor.regionId), eq(table.id, id)));
   const rows: unknown[] = await tx
     .delete(table)
     .where(and(eq(table.regionId, actor.regionId), eq(table.id, id), eq(table.version, version)))
     .returning({ id: table.id });
   assertUpdated(rows, !!before);
-  await appendAudit(tx, actor.regionId, actor, { action: `${entityType}.delete`, entityType, entityId: id, summary: `${label} dihapus`, before });
+  await appendAudit(tx, actor.regionId, actor, {
+    action: `${entityType}.delete`,
+    entityType,
+    entityId: id,
+    summary: `${label} dihapus`,
+    before,
+  });
 }
 
 export async function deleteMission(database: Database, actor: Actor, id: string, version: number) {
   await database.db.transaction((tx) => deleteVersioned(tx, actor, missions, id, version, 'mission', 'Misi'));
 }
 
-export async function createGoal(database: Database, actor: Actor, missionId: string, input: z.infer<typeof goalBody>) {
+export async function createGoal(
+  database: Database,
+  actor: Actor,
+  missionId: string,
+  input: z.infer<typeof goalBody>,
+) {
   return database.db.transaction(async (tx) => {
-    const [m] = await tx.select().from(missions).where(and(eq(missions.regionId, actor.regionId), eq(missions.id, missionId)));
+    const [m] = await tx
+      .select()
+      .from(missions)
+      .where(and(eq(missions.regionId, actor.regionId), eq(missions.id, missionId)));
     if (!m) throw new AppError('NOT_FOUND');
-    const [row] = await tx.insert(missionGoals).values({ ...input, regionId: actor.regionId, missionId }).returning();
-    await appendAudit(tx, actor.regionId, actor, { action: 'mission_goal.create', entityType: 'mission_goal', entityId: row.id, summary: `Tujuan ${m.number}.${row.number} ditambahkan`, after: row });
+    const [row] = await tx
+      .insert(missionGoals)
+      .values({ ...input, regionId: actor.regionId, missionId })
+      .returning();
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'mission_goal.create',
+      entityType: 'mission_goal',
+      entityId: row.id,
+      summary: `Tujuan ${m.number}.${row.number} ditambahkan`,
+      after: row,
+    });
     return { id: row.id, missionId, number: row.number, title: row.title, version: row.version, targets: [] };
   });
 }
 
-export async function updateGoal(database: Database, actor: Actor, id: string, input: z.infer<typeof updateGoalBody>) {
+export async function updateGoal(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof updateGoalBody>,
+) {
   return database.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(missionGoals).where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, id)));
+    const [before] = await tx
+      .select()
+      .from(missionGoals)
+      .where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, id)));
     const rows = await tx
       .update(missionGoals)
-      .set({ number: input.number, title: input.title, version: sql`${missionGoals.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, id), eq(missionGoals.version, input.version)))
+      .set({
+        number: input.number,
+        title: input.title,
+        version: sql`${missionGoals.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(missionGoals.regionId, actor.regionId),
+          eq(missionGoals.id, id),
+          eq(missionGoals.version, input.version),
+        ),
+      )
       .returning();
     const g = assertUpdated(rows, !!before);
-    await appendAudit(tx, actor.regionId, actor, { action: 'mission_goal.update', entityType: 'mission_goal', entityId: id, summary: `Tujuan diubah`, before, after: g });
-    const ts = await tx.select().from(missionTargets).where(and(eq(missionTargets.regionId, actor.regionId), eq(missionTargets.goalId, id))).orderBy(asc(missionTargets.number));
-    return { id: g.id, missionId: g.missionId, number: g.number, title: g.title, version: g.version, targets: ts.map((t) => ({ id: t.id, goalId: t.goalId, number: t.number, title: t.title, version: t.version })) };
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'mission_goal.update',
+      entityType: 'mission_goal',
+      entityId: id,
+      summary: `Tujuan diubah`,
+      before,
+      after: g,
+    });
+    const ts = await tx
+      .select()
+      .from(missionTargets)
+      .where(and(eq(missionTargets.regionId, actor.regionId), eq(missionTargets.goalId, id)))
+      .orderBy(asc(missionTargets.number));
+    return {
+      id: g.id,
+      missionId: g.missionId,
+      number: g.number,
+      title: g.title,
+      version: g.version,
+      targets: ts.map((t) => ({
+        id: t.id,
+        goalId: t.goalId,
+        number: t.number,
+        title: t.title,
+        version: t.version,
+      })),
+    };
   });
 }
 
 export async function deleteGoal(database: Database, actor: Actor, id: string, version: number) {
-  await database.db.transaction((tx) => deleteVersioned(tx, actor, missionGoals, id, version, 'mission_goal', 'Tujuan'));
+  await database.db.transaction((tx) =>
+    deleteVersioned(tx, actor, missionGoals, id, version, 'mission_goal', 'Tujuan'),
+  );
 }
 
-export async function createTarget(database: Database, actor: Actor, goalId: string, input: z.infer<typeof targetBody>) {
+export async function createTarget(
+  database: Database,
+  actor: Actor,
+  goalId: string,
+  input: z.infer<typeof targetBody>,
+) {
   return database.db.transaction(async (tx) => {
-    const [g] = await tx.select().from(missionGoals).where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, goalId)));
+    const [g] = await tx
+      .select()
+      .from(missionGoals)
+      .where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, goalId)));
     if (!g) throw new AppError('NOT_FOUND');
-    const [row] = await tx.insert(missionTargets).values({ ...input, regionId: actor.regionId, goalId }).returning();
-    await appendAudit(tx, actor.regionId, actor, { action: 'mission_target.create', entityType: 'mission_target', entityId: row.id, summary: `Sasaran ditambahkan`, after: row });
+    const [row] = await tx
+      .insert(missionTargets)
+      .values({ ...input, regionId: actor.regionId, goalId })
+      .returning();
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'mission_target.create',
+      entityType: 'mission_target',
+      entityId: row.id,
+      summary: `Sasaran ditambahkan`,
+      after: row,
+    });
     return { id: row.id, goalId, number: row.number, title: row.title, version: row.version };
   });
 }
 
-export async function updateTarget(database: Database, actor: Actor, id: string, input: z.infer<typeof updateTargetBody>) {
+export async function updateTarget(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof updateTargetBody>,
+) {
   return database.db.transaction(async (tx) => {
-    const [before] = await tx.select().from(missionTargets).where(and(eq(missionTargets.regionId, actor.regionId), eq(missionTargets.id, id)));
+    const [before] = await tx
+      .select()
+      .from(missionTargets)
+      .where(and(eq(missionTargets.regionId, actor.regionId), eq(missionTargets.id, id)));
     const rows = await tx
       .update(missionTargets)
-      .set({ number: input.number, title: input.title, version: sql`${missionTargets.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(missionTargets.regionId, actor.regionId), eq(missionTargets.id, id), eq(missionTargets.version, input.version)))
+      .set({
+        number: input.number,
+        title: input.title,
+        version: sql`${missionTargets.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(missionTargets.regionId, actor.regionId),
+          eq(missionTargets.id, id),
+          eq(missionTargets.version, input.version),
+        ),
+      )
       .returning();
     const t = assertUpdated(rows, !!before);
-    await appendAudit(tx, actor.regionId, actor, { action: 'mission_target.update', entityType: 'mission_target', entityId: id, summary: `Sasaran diubah`, before, after: t });
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'mission_target.update',
+      entityType: 'mission_target',
+      entityId: id,
+      summary: `Sasaran diubah`,
+      before,
+      after: t,
+    });
     return { id: t.id, goalId: t.goalId, number: t.number, title: t.title, version: t.version };
   });
 }
 
 export async function deleteTarget(database: Database, actor: Actor, id: string, version: number) {
-  await database.db.transaction((tx) => deleteVersioned(tx, actor, missionTargets, id, version, 'mission_target', 'Sasaran'));
+  await database.db.transaction((tx) =>
+    deleteVersioned(tx, actor, missionTargets, id, version, 'mission_target', 'Sasaran'),
+  );
 }
