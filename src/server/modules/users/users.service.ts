@@ -132,16 +132,14 @@ async function writeRoles(tx: Tx, actor: Actor, userId: string, roles: z.infer<t
     });
   }
   await tx.delete(userRoles).where(and(eq(userRoles.regionId, actor.regionId), eq(userRoles.userId, userId)));
-  await tx
-    .insert(userRoles)
-    .values(
-      roles.map((r) => ({
-        regionId: actor.regionId,
-        userId,
-        role: r.role,
-        workUnitId: r.workUnitId ?? null,
-      })),
-    );
+  await tx.insert(userRoles).values(
+    roles.map((r) => ({
+      regionId: actor.regionId,
+      userId,
+      role: r.role,
+      workUnitId: r.workUnitId ?? null,
+    })),
+  );
 }
 
 async function checkCivilServant(tx: Tx, actor: Actor, id: string | null | undefined) {
