@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   CivilServant,
@@ -13,7 +13,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { likePattern, offsetOf } from '../../platform/listing.js';
 import { unitScope, type Actor } from '../../platform/policy.js';
-import { assertUpdated } from '../../platform/versioning.js';
+import { updateVersioned } from '../../platform/versioning.js';
 import { REGION_READERS, UNIT_READERS } from './civil-servants.policy.js';
 
 const columns = {
@@ -168,9 +168,11 @@ export async function updateCivilServant(
     const before = await getCivilServant(tx, actor, id);
     if (input.workUnitId !== before.workUnitId) await checkUnit(tx, actor, input.workUnitId);
     if (await nipTaken(tx, actor, input.nip, id)) throw fieldError('nip', `NIP ${input.nip} sudah terdaftar`);
-    const rows = await tx
-      .update(civilServants)
-      .set({
+    await updateVersioned(
+      tx,
+      civilServants,
+      { regionId: actor.regionId, id: id, version: input.version },
+      {
         nip: input.nip,
         name: input.name,
         rankGrade: input.rankGrade ?? null,
@@ -181,18 +183,8 @@ export async function updateCivilServant(
         phone: input.phone ?? null,
         active: input.active,
         ...derived(input.nip),
-        version: sql`${civilServants.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(civilServants.regionId, actor.regionId),
-          eq(civilServants.id, id),
-          eq(civilServants.version, input.version),
-        ),
-      )
-      .returning({ id: civilServants.id });
-    assertUpdated(rows, true);
+      },
+    );
     const after = await getCivilServant(tx, actor, id);
     await appendAudit(tx, actor.regionId, actor, {
       action: 'civil_servant.update',

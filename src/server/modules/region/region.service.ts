@@ -16,7 +16,7 @@ import { missionGoals, missions, missionTargets, regions } from '../../db/schema
 import { appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
-import { assertUpdated } from '../../platform/versioning.js';
+import { assertUpdated, updateVersioned } from '../../platform/versioning.js';
 
 type RegionRow = typeof regions.$inferSelect;
 const toRegion = (r: RegionRow): Region => ({
@@ -136,17 +136,16 @@ export async function updateMission(
       .from(missions)
       .where(and(eq(missions.regionId, actor.regionId), eq(missions.id, id)));
     const { version, ...values } = input;
-    const rows = await tx
-      .update(missions)
-      .set({
-        ...values,
-        description: values.description ?? null,
-        version: sql`${missions.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(missions.regionId, actor.regionId), eq(missions.id, id), eq(missions.version, version)))
-      .returning();
-    const after = assertUpdated(rows, !!before);
+    await updateVersioned(
+      tx,
+      missions,
+      { regionId: actor.regionId, id: id, version: version },
+      { ...values, description: values.description ?? null },
+    );
+    const [after] = await tx
+      .select()
+      .from(missions)
+      .where(and(eq(missions.regionId, actor.regionId), eq(missions.id, id)));
     await appendAudit(tx, actor.regionId, actor, {
       action: 'mission.update',
       entityType: 'mission',
@@ -229,23 +228,16 @@ export async function updateGoal(
       .select()
       .from(missionGoals)
       .where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, id)));
-    const rows = await tx
-      .update(missionGoals)
-      .set({
-        number: input.number,
-        title: input.title,
-        version: sql`${missionGoals.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(missionGoals.regionId, actor.regionId),
-          eq(missionGoals.id, id),
-          eq(missionGoals.version, input.version),
-        ),
-      )
-      .returning();
-    const g = assertUpdated(rows, !!before);
+    await updateVersioned(
+      tx,
+      missionGoals,
+      { regionId: actor.regionId, id: id, version: input.version },
+      { number: input.number, title: input.title },
+    );
+    const [g] = await tx
+      .select()
+      .from(missionGoals)
+      .where(and(eq(missionGoals.regionId, actor.regionId), eq(missionGoals.id, id)));
     await appendAudit(tx, actor.regionId, actor, {
       action: 'mission_goal.update',
       entityType: 'mission_goal',
@@ -320,23 +312,16 @@ export async function updateTarget(
       .select()
       .from(missionTargets)
       .where(and(eq(missionTargets.regionId, actor.regionId), eq(missionTargets.id, id)));
-    const rows = await tx
-      .update(missionTargets)
-      .set({
-        number: input.number,
-        title: input.title,
-        version: sql`${missionTargets.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(missionTargets.regionId, actor.regionId),
-          eq(missionTargets.id, id),
-          eq(missionTargets.version, input.version),
-        ),
-      )
-      .returning();
-    const t = assertUpdated(rows, !!before);
+    await updateVersioned(
+      tx,
+      missionTargets,
+      { regionId: actor.regionId, id: id, version: input.version },
+      { number: input.number, title: input.title },
+    );
+    const [t] = await tx
+      .select()
+      .from(missionTargets)
+      .where(and(eq(missionTargets.regionId, actor.regionId), eq(missionTargets.id, id)));
     await appendAudit(tx, actor.regionId, actor, {
       action: 'mission_target.update',
       entityType: 'mission_target',

@@ -17,7 +17,7 @@ import { likePattern, offsetOf } from '../../platform/listing.js';
 import { hashPassword, isCommonPassword } from '../../platform/passwords.js';
 import type { Actor } from '../../platform/policy.js';
 import { deleteUserSessions } from '../../platform/sessions.js';
-import { assertUpdated } from '../../platform/versioning.js';
+import { updateVersioned } from '../../platform/versioning.js';
 
 async function rolesOf(db: Database['db'] | Tx, regionId: string, userIds: string[]) {
   if (userIds.length === 0) return new Map<string, User['roles']>();
@@ -206,18 +206,12 @@ export async function updateUser(
       throw fieldError('roles', 'Anda tidak dapat mencabut peran Admin Daerah dari akun sendiri');
     }
     await checkCivilServant(tx, actor, input.civilServantId);
-    const rows = await tx
-      .update(users)
-      .set({
-        fullName: input.fullName,
-        email: input.email ?? null,
-        civilServantId: input.civilServantId ?? null,
-        version: sql`${users.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(users.regionId, actor.regionId), eq(users.id, id), eq(users.version, input.version)))
-      .returning({ id: users.id });
-    assertUpdated(rows, true);
+    await updateVersioned(
+      tx,
+      users,
+      { regionId: actor.regionId, id: id, version: input.version },
+      { fullName: input.fullName, email: input.email ?? null, civilServantId: input.civilServantId ?? null },
+    );
     await writeRoles(tx, actor, id, input.roles);
     const after = await getUser(tx, actor, id);
     await appendAudit(tx, actor.regionId, actor, {
@@ -243,12 +237,7 @@ export async function setUserActive(
     throw new AppError('CONFLICT', 'Anda tidak dapat menonaktifkan akun sendiri');
   return database.db.transaction(async (tx) => {
     await getUser(tx, actor, id);
-    const rows = await tx
-      .update(users)
-      .set({ active, version: sql`${users.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(users.regionId, actor.regionId), eq(users.id, id), eq(users.version, version)))
-      .returning({ id: users.id });
-    assertUpdated(rows, true);
+    await updateVersioned(tx, users, { regionId: actor.regionId, id: id, version: version }, { active });
     // Deactivation ends every session at once (ASVS 7.4.2).
     const ended = active ? 0 : await deleteUserSessions(tx, actor.regionId, id);
     const after = await getUser(tx, actor, id);
@@ -276,12 +265,12 @@ export async function resetPassword(
   const passwordHash = await hashPassword(newPassword);
   return database.db.transaction(async (tx) => {
     await getUser(tx, actor, id);
-    const rows = await tx
-      .update(users)
-      .set({ passwordHash, version: sql`${users.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(users.regionId, actor.regionId), eq(users.id, id), eq(users.version, version)))
-      .returning({ id: users.id });
-    assertUpdated(rows, true);
+    await updateVersioned(
+      tx,
+      users,
+      { regionId: actor.regionId, id: id, version: version },
+      { passwordHash },
+    );
     // A reset password must not leave an attacker's session alive; the admin's own stays.
     const ended = await deleteUserSessions(tx, actor.regionId, id);
     const after = await getUser(tx, actor, id);

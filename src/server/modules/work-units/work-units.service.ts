@@ -12,7 +12,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { likePattern, offsetOf } from '../../platform/listing.js';
 import type { Actor } from '../../platform/policy.js';
-import { assertUpdated } from '../../platform/versioning.js';
+import { updateVersioned } from '../../platform/versioning.js';
 
 // Qualified by hand: inside a subquery an unqualified column would bind to the inner table.
 const headName = sql<
@@ -121,25 +121,17 @@ export async function updateWorkUnit(
     if (await codeTaken(tx, actor, input.code, id))
       throw fieldError('code', `Kode unit ${input.code} sudah dipakai`);
     await checkHead(tx, actor, id, input.headCivilServantId);
-    const rows = await tx
-      .update(workUnits)
-      .set({
+    await updateVersioned(
+      tx,
+      workUnits,
+      { regionId: actor.regionId, id: id, version: input.version },
+      {
         code: input.code,
         name: input.name,
         kind: input.kind,
         headCivilServantId: input.headCivilServantId ?? null,
-        version: sql`${workUnits.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(
-        and(
-          eq(workUnits.regionId, actor.regionId),
-          eq(workUnits.id, id),
-          eq(workUnits.version, input.version),
-        ),
-      )
-      .returning({ id: workUnits.id });
-    assertUpdated(rows, true);
+      },
+    );
     const after = await getWorkUnit(tx, actor, id);
     await appendAudit(tx, actor.regionId, actor, {
       action: 'work_unit.update',
@@ -162,14 +154,7 @@ export async function setWorkUnitActive(
 ) {
   return database.db.transaction(async (tx) => {
     const before = await getWorkUnit(tx, actor, id);
-    const rows = await tx
-      .update(workUnits)
-      .set({ active, version: sql`${workUnits.version} + 1`, updatedAt: new Date() })
-      .where(
-        and(eq(workUnits.regionId, actor.regionId), eq(workUnits.id, id), eq(workUnits.version, version)),
-      )
-      .returning({ id: workUnits.id });
-    assertUpdated(rows, true);
+    await updateVersioned(tx, workUnits, { regionId: actor.regionId, id: id, version: version }, { active });
     const after = await getWorkUnit(tx, actor, id);
     await appendAudit(tx, actor.regionId, actor, {
       action: active ? 'work_unit.activate' : 'work_unit.deactivate',
