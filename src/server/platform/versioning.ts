@@ -39,6 +39,9 @@ export async function updateVersioned<T extends VersionedTable>(
     .where(and(own, eq(table.version, key.version)))
     .returning({ id: table.id });
   if (rows.length === 1) return;
-  const found: unknown[] = await tx.select({ id: table.id }).from(table as PgTable).where(own);
+  const found: unknown[] = await tx
+    .select({ id: table.id })
+    .from(table as PgTable)
+    .where(own);
   assertUpdated(rows, found.length > 0);
 }
