@@ -1,5 +1,5 @@
 import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import type { ImportBatch } from '../../../contract/imports';
+import { importColumns, type ImportBatch } from '../../../contract/imports';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { TableScroll } from '../../components/table-scroll';
@@ -18,7 +18,8 @@ const counterLabel: Record<(typeof counters)[number], MessageKey> = {
 export function ImportPreview({ batch }: { batch: ImportBatch }) {
   const t = useT();
   const f = useFormat();
-  const sampleColumns = batch.sample.length ? Object.keys(batch.sample[0]) : [];
+  // In the order of the template: the stored sample does not keep key order.
+  const sampleColumns = batch.sample.length ? importColumns[batch.kind].map((c) => c.header) : [];
   return (
     <Stack>
       <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} data-testid="import-totals">
