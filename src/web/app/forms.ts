@@ -24,7 +24,7 @@ export function validateWith<S extends z.ZodType>(
   return { ok: false, errors };
 }
 
-interface ErrorTarget {
+export interface ErrorTarget {
   setErrors: (errors: FieldErrors) => void;
 }
 

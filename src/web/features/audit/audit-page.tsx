@@ -1,26 +1,14 @@
 import { Fragment, useState } from 'react';
-import {
-  Button,
-  Code,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Code, Group, SimpleGrid, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import type { AuditEntry } from '../../../contract/audit';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/session';
+import { FilterCard } from '../../components/filter-card';
+import { FilterSelect } from '../../components/filter-select';
 import { PageHeader } from '../../components/page-header';
-import { PageLoader } from '../../components/page-loader';
-import { QueryError } from '../../components/query-error';
+import { PagedTable } from '../../components/paged-table';
 import { SearchInput } from '../../components/search-input';
-import { TablePagination } from '../../components/table-pagination';
-import { TableScroll } from '../../components/table-scroll';
 import { useListParams } from '../../components/use-list-params';
 import { exportUrl, useAuditEntries, useAuditFacets, type AuditFilter } from './audit-api';
 
@@ -141,102 +129,83 @@ export function AuditPage() {
           </Button>
         }
       />
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
-          <Select
-            label={t('audit.action')}
-            clearable
-            searchable
-            placeholder={t('common.all')}
-            data={facets.data?.actions ?? []}
-            value={params.action || null}
-            onChange={(v) => setParams({ action: v ?? '' })}
-          />
-          <Select
-            label={t('audit.entityType')}
-            clearable
-            searchable
-            placeholder={t('common.all')}
-            data={facets.data?.entityTypes ?? []}
-            value={params.entityType || null}
-            onChange={(v) => setParams({ entityType: v ?? '' })}
-          />
-          <DatePickerInput
-            label={t('audit.from')}
-            clearable
-            valueFormat="DD MMM YYYY"
-            maxDate={params.to || undefined}
-            value={params.from || null}
-            onChange={(v) => setParams({ from: v ?? '' })}
-          />
-          <DatePickerInput
-            label={t('audit.to')}
-            clearable
-            valueFormat="DD MMM YYYY"
-            minDate={params.from || undefined}
-            value={params.to || null}
-            onChange={(v) => setParams({ to: v ?? '' })}
-          />
-          <SearchInput
-            label={t('audit.entityId')}
-            value={params.entityId}
-            onSearch={(q) => setParams({ entityId: q })}
-          />
-        </SimpleGrid>
-        {hasFilter ? (
-          <Group mt="sm">
-            <Button
-              variant="subtle"
-              size="xs"
-              onClick={() => setParams({ action: '', entityType: '', entityId: '', from: '', to: '' })}
-            >
-              {t('audit.reset')}
-            </Button>
-          </Group>
-        ) : null}
-      </Paper>
+      <FilterCard
+        cols={{ base: 1, sm: 2, lg: 5 }}
+        footer={
+          hasFilter ? (
+            <Group mt="sm">
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => setParams({ action: '', entityType: '', entityId: '', from: '', to: '' })}
+              >
+                {t('audit.reset')}
+              </Button>
+            </Group>
+          ) : null
+        }
+      >
+        <FilterSelect
+          label={t('audit.action')}
+          searchable
+          data={facets.data?.actions ?? []}
+          value={params.action}
+          onChange={(action) => setParams({ action })}
+        />
+        <FilterSelect
+          label={t('audit.entityType')}
+          searchable
+          data={facets.data?.entityTypes ?? []}
+          value={params.entityType}
+          onChange={(entityType) => setParams({ entityType })}
+        />
+        <DatePickerInput
+          label={t('audit.from')}
+          clearable
+          valueFormat="DD MMM YYYY"
+          maxDate={params.to || undefined}
+          value={params.from || null}
+          onChange={(v) => setParams({ from: v ?? '' })}
+        />
+        <DatePickerInput
+          label={t('audit.to')}
+          clearable
+          valueFormat="DD MMM YYYY"
+          minDate={params.from || undefined}
+          value={params.to || null}
+          onChange={(v) => setParams({ to: v ?? '' })}
+        />
+        <SearchInput
+          label={t('audit.entityId')}
+          value={params.entityId}
+          onSearch={(q) => setParams({ entityId: q })}
+        />
+      </FilterCard>
 
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Paper withBorder radius="md" p="xs">
-          <TableScroll label={t('audit.title')} minWidth={820}>
-            <Table verticalSpacing="xs" data-testid="audit-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('common.details')}</VisuallyHidden>
-                  </Table.Th>
-                  <Table.Th scope="col">{t('audit.at')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.action')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.entity')}</Table.Th>
-                  <Table.Th scope="col">{t('audit.summary')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text>{t('common.noData')}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  list.data.items.map(row)
-                )}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-          <TablePagination
-            page={params.page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(page) => setParams({ page })}
-          />
-        </Paper>
-      )}
+      <PagedTable
+        query={list}
+        label={t('audit.title')}
+        minWidth={820}
+        verticalSpacing="xs"
+        data-testid="audit-table"
+        head={
+          <>
+            <Table.Th scope="col">
+              <VisuallyHidden>{t('common.details')}</VisuallyHidden>
+            </Table.Th>
+            <Table.Th scope="col">{t('audit.at')}</Table.Th>
+            <Table.Th scope="col">{t('audit.actor')}</Table.Th>
+            <Table.Th scope="col">{t('audit.action')}</Table.Th>
+            <Table.Th scope="col">{t('audit.entity')}</Table.Th>
+            <Table.Th scope="col">{t('audit.summary')}</Table.Th>
+          </>
+        }
+        columns={6}
+        row={row}
+        page={params.page}
+        pageSize={PAGE_SIZE}
+        onPageChange={(page) => setParams({ page })}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   civilServantBody,
@@ -11,6 +11,7 @@ import type { BodyOf } from '../../../contract/route';
 import type { civilServantRoutes } from '../../../contract/civil-servants';
 import { nullIfBlank, validateWith, type FieldErrors } from '../../app/forms';
 import { useT } from '../../app/i18n';
+import { FormActions } from '../../components/form-actions';
 import { WorkUnitSelect } from '../../components/work-unit-select';
 import { NipParts } from './nip-parts';
 
@@ -151,14 +152,7 @@ export function CivilServantForm(props: {
             />
           ) : null}
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Stack, Table } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { CivilServant } from '../../../contract/civil-servants';
 import { employmentTypes } from '../../../contract/common';
@@ -6,17 +6,16 @@ import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useMe } from '../../app/session';
 import { ActiveBadge } from '../../components/active-badge';
-import { activeFilterOptions, type ActiveFilter } from '../../components/filter-options';
+import { FilterCard } from '../../components/filter-card';
+import type { ActiveFilter } from '../../components/filter-options';
+import { ActiveFilterSelect, FilterSelect, SortSelect } from '../../components/filter-select';
 import { PageHeader } from '../../components/page-header';
-import { PageLoader } from '../../components/page-loader';
-import { QueryError } from '../../components/query-error';
+import { PagedTable } from '../../components/paged-table';
 import { SearchInput } from '../../components/search-input';
-import { TablePagination } from '../../components/table-pagination';
 import { useListParams } from '../../components/use-list-params';
 import { WorkUnitSelect } from '../../components/work-unit-select';
 import { useCivilServants } from './civil-servants-api';
 import { formatNip } from './nip-parts';
-import { TableScroll } from '../../components/table-scroll';
 
 const PAGE_SIZE = 20;
 
@@ -53,115 +52,83 @@ export function CivilServantsPage() {
           ) : null
         }
       />
-      <Paper withBorder p="md" radius="md">
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
-          <SearchInput
-            label={t('asn.search')}
-            value={params.q}
-            onSearch={(q) => setParams({ q })}
-            data-testid="asn-search"
-          />
-          <WorkUnitSelect
-            label={t('asn.unitFilter')}
-            placeholder={t('common.all')}
-            includeInactive
-            value={params.workUnitId || null}
-            onChange={(v) => setParams({ workUnitId: v ?? '' })}
-          />
-          <Select
-            label={t('asn.typeFilter')}
-            clearable
-            placeholder={t('common.all')}
-            data={employmentTypes.map((e) => ({ value: e, label: e }))}
-            value={params.employmentType || null}
-            onChange={(v) => setParams({ employmentType: v ?? '' })}
-          />
-          <Select
-            label={t('asn.activeFilter')}
-            allowDeselect={false}
-            data={activeFilterOptions(t)}
-            value={params.active}
-            onChange={(v) => setParams({ active: v ?? 'true' })}
-          />
-          <Select
-            label={t('common.sort')}
-            allowDeselect={false}
-            data={[
-              { value: 'name', label: t('asn.sortName') },
-              { value: 'nip', label: t('asn.sortNip') },
-              { value: 'workUnit', label: t('asn.sortUnit') },
-            ]}
-            value={params.sort}
-            onChange={(v) => setParams({ sort: v ?? 'name' })}
-          />
-        </SimpleGrid>
-      </Paper>
+      <FilterCard cols={{ base: 1, sm: 2, lg: 5 }}>
+        <SearchInput
+          label={t('asn.search')}
+          value={params.q}
+          onSearch={(q) => setParams({ q })}
+          data-testid="asn-search"
+        />
+        <WorkUnitSelect
+          label={t('asn.unitFilter')}
+          placeholder={t('common.all')}
+          includeInactive
+          value={params.workUnitId || null}
+          onChange={(v) => setParams({ workUnitId: v ?? '' })}
+        />
+        <FilterSelect
+          label={t('asn.typeFilter')}
+          data={employmentTypes.map((e) => ({ value: e, label: e }))}
+          value={params.employmentType}
+          onChange={(employmentType) => setParams({ employmentType })}
+        />
+        <ActiveFilterSelect
+          label={t('asn.activeFilter')}
+          value={params.active}
+          onChange={(active) => setParams({ active })}
+        />
+        <SortSelect
+          data={[
+            { value: 'name', label: t('asn.sortName') },
+            { value: 'nip', label: t('asn.sortNip') },
+            { value: 'workUnit', label: t('asn.sortUnit') },
+          ]}
+          value={params.sort}
+          onChange={(sort) => setParams({ sort })}
+        />
+      </FilterCard>
 
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Paper withBorder radius="md" p="xs">
-          <TableScroll label={t('asn.title')} minWidth={800}>
-            <Table striped highlightOnHover verticalSpacing="sm" data-testid="civil-servants-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('asn.name')}</Table.Th>
-                  <Table.Th scope="col">{t('asn.nip')}</Table.Th>
-                  <Table.Th scope="col">{t('asn.position')}</Table.Th>
-                  <Table.Th scope="col">{t('asn.workUnit')}</Table.Th>
-                  <Table.Th scope="col">{t('asn.employmentType')}</Table.Th>
-                  <Table.Th scope="col">{t('common.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text>{t('common.noData')}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  list.data.items.map((c) => (
-                    <Table.Tr
-                      key={c.id}
-                      style={{ cursor: 'pointer' }}
-                      onClick={() => navigate(`/asn/${c.id}`)}
-                    >
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/asn/${c.id}`}
-                          onClick={(e) => e.stopPropagation()}
-                          fw={500}
-                        >
-                          {c.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                        {formatNip(c.nip)}
-                      </Table.Td>
-                      <Table.Td>{c.position ?? t('common.none')}</Table.Td>
-                      <Table.Td>{c.workUnitName}</Table.Td>
-                      <Table.Td>{c.employmentType}</Table.Td>
-                      <Table.Td>
-                        <ActiveBadge active={c.active} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
-          <TablePagination
-            page={params.page}
-            pageSize={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(page) => setParams({ page })}
-          />
-        </Paper>
-      )}
+      <PagedTable
+        query={list}
+        label={t('asn.title')}
+        minWidth={800}
+        striped
+        highlightOnHover
+        verticalSpacing="sm"
+        data-testid="civil-servants-table"
+        head={
+          <>
+            <Table.Th scope="col">{t('asn.name')}</Table.Th>
+            <Table.Th scope="col">{t('asn.nip')}</Table.Th>
+            <Table.Th scope="col">{t('asn.position')}</Table.Th>
+            <Table.Th scope="col">{t('asn.workUnit')}</Table.Th>
+            <Table.Th scope="col">{t('asn.employmentType')}</Table.Th>
+            <Table.Th scope="col">{t('common.status')}</Table.Th>
+          </>
+        }
+        columns={6}
+        row={(c) => (
+          <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/asn/${c.id}`)}>
+            <Table.Td>
+              <Anchor component={Link} to={`/asn/${c.id}`} onClick={(e) => e.stopPropagation()} fw={500}>
+                {c.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+              {formatNip(c.nip)}
+            </Table.Td>
+            <Table.Td>{c.position ?? t('common.none')}</Table.Td>
+            <Table.Td>{c.workUnitName}</Table.Td>
+            <Table.Td>{c.employmentType}</Table.Td>
+            <Table.Td>
+              <ActiveBadge active={c.active} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+        page={params.page}
+        pageSize={PAGE_SIZE}
+        onPageChange={(page) => setParams({ page })}
+      />
     </Stack>
   );
 }

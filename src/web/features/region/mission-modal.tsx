@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { NumberInput, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { missionBody, updateMissionBody, type Mission } from '../../../contract/region';
-import { nullIfBlank, useApiErrorHandler, validateWith } from '../../app/forms';
+import { nullIfBlank, validateWith } from '../../app/forms';
 import { useT } from '../../app/i18n';
+import { FormModal } from '../../components/form-modal';
+import { useMutationFeedback } from '../../components/use-mutation-feedback';
 import { useCreateMission, useUpdateMission } from './region-api';
 
 interface Values {
@@ -32,12 +33,12 @@ export function MissionModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const onError = useApiErrorHandler();
   const create = useCreateMission();
   const update = useUpdateMission();
   const form = useForm<Values>({
     initialValues: { termStart: '', termEnd: '', number: '', title: '', description: '' },
   });
+  const feedback = useMutationFeedback(onClose, form);
 
   useEffect(() => {
     if (!opened) return;
@@ -69,13 +70,7 @@ export function MissionModal({
       title: values.title,
       description: nullIfBlank(values.description),
     };
-    const done = {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('common.saved') });
-        onClose();
-      },
-      onError: (e: unknown) => onError(e, form),
-    };
+    const done = feedback(t('common.saved'));
     if (mission) {
       const v = validateWith(updateMissionBody, { ...body, version: mission.version });
       if (!v.ok) return form.setErrors(v.errors);
@@ -88,60 +83,50 @@ export function MissionModal({
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={mission ? t('region.editMission') : t('region.addMission')}
       size="lg"
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            <NumberInput
-              label={t('region.termStart')}
-              required
-              min={2000}
-              max={2100}
-              allowDecimal={false}
-              thousandSeparator={false}
-              {...form.getInputProps('termStart')}
-            />
-            <NumberInput
-              label={t('region.termEnd')}
-              required
-              min={2000}
-              max={2100}
-              allowDecimal={false}
-              thousandSeparator={false}
-              {...form.getInputProps('termEnd')}
-            />
-            <NumberInput
-              label={t('region.number')}
-              required
-              min={1}
-              max={99}
-              allowDecimal={false}
-              {...form.getInputProps('number')}
-            />
-          </SimpleGrid>
-          <TextInput label={t('region.missionTitle')} required {...form.getInputProps('title')} />
-          <Textarea
-            label={t('region.description')}
-            autosize
-            minRows={3}
-            maxRows={8}
-            {...form.getInputProps('description')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        <NumberInput
+          label={t('region.termStart')}
+          required
+          min={2000}
+          max={2100}
+          allowDecimal={false}
+          thousandSeparator={false}
+          {...form.getInputProps('termStart')}
+        />
+        <NumberInput
+          label={t('region.termEnd')}
+          required
+          min={2000}
+          max={2100}
+          allowDecimal={false}
+          thousandSeparator={false}
+          {...form.getInputProps('termEnd')}
+        />
+        <NumberInput
+          label={t('region.number')}
+          required
+          min={1}
+          max={99}
+          allowDecimal={false}
+          {...form.getInputProps('number')}
+        />
+      </SimpleGrid>
+      <TextInput label={t('region.missionTitle')} required {...form.getInputProps('title')} />
+      <Textarea
+        label={t('region.description')}
+        autosize
+        minRows={3}
+        maxRows={8}
+        {...form.getInputProps('description')}
+      />
+    </FormModal>
   );
 }

@@ -13,38 +13,22 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import {
-  goalBody,
-  targetBody,
-  updateGoalBody,
-  updateTargetBody,
-  type Mission,
-} from '../../../contract/region';
-import { useApiErrorHandler } from '../../app/forms';
+import type { Mission } from '../../../contract/region';
 import { useT } from '../../app/i18n';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { useMutationFeedback } from '../../components/use-mutation-feedback';
 import { MissionModal } from './mission-modal';
 import { NumberedItemModal } from './numbered-item-modal';
-import {
-  useCreateGoal,
-  useCreateTarget,
-  useDeleteNode,
-  useMissions,
-  useUpdateGoal,
-  useUpdateTarget,
-  type DeletableKind,
-} from './region-api';
+import { useDeleteNode, useMissions, type DeletableKind, type NumberedItemKind } from './region-api';
 
 type Goal = Mission['goals'][number];
 type Target = Goal['targets'][number];
 
 type Dialog =
   | { type: 'mission'; mission: Mission | null }
-  | { type: 'goal'; missionId: string; goal: Goal | null; nextNumber: number }
-  | { type: 'target'; goalId: string; target: Target | null; nextNumber: number }
+  | { type: NumberedItemKind; parentId: string; item: Goal | Target | null; nextNumber: number }
   | { type: 'delete'; kind: DeletableKind; id: string; version: number; title: string };
 
 const nextOf = (items: { number: number }[]) => items.reduce((m, i) => Math.max(m, i.number), 0) + 1;
@@ -79,16 +63,13 @@ function RowActions({
 /** Missions of the head of region with their goals (tujuan) and targets (sasaran). */
 export function MissionsPanel() {
   const t = useT();
-  const onError = useApiErrorHandler();
   const missions = useMissions();
-  const createGoal = useCreateGoal();
-  const updateGoal = useUpdateGoal();
-  const createTarget = useCreateTarget();
-  const updateTarget = useUpdateTarget();
   const del = useDeleteNode();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
-  const saved = () => notifications.show({ color: 'green', message: t('common.saved') });
+  const feedback = useMutationFeedback(close);
+  const askDelete = (kind: DeletableKind, node: { id: string; version: number; title: string }) =>
+    setDialog({ type: 'delete', kind, id: node.id, version: node.version, title: node.title });
 
   const list = missions.data ?? [];
   const last = list[list.length - 1];
@@ -147,9 +128,7 @@ export function MissionsPanel() {
                 editLabel={`${t('region.editMission')} ${m.number}`}
                 deleteLabel={`${t('region.deleteMission')} ${m.number}`}
                 onEdit={() => setDialog({ type: 'mission', mission: m })}
-                onDelete={() =>
-                  setDialog({ type: 'delete', kind: 'mission', id: m.id, version: m.version, title: m.title })
-                }
+                onDelete={() => askDelete('mission', m)}
               />
             </Group>
 
@@ -168,17 +147,9 @@ export function MissionsPanel() {
                       editLabel={`${t('region.editGoal')} ${m.number}.${g.number}`}
                       deleteLabel={`${t('region.deleteGoal')} ${m.number}.${g.number}`}
                       onEdit={() =>
-                        setDialog({ type: 'goal', missionId: m.id, goal: g, nextNumber: g.number })
+                        setDialog({ type: 'goal', parentId: m.id, item: g, nextNumber: nextOf(m.goals) })
                       }
-                      onDelete={() =>
-                        setDialog({
-                          type: 'delete',
-                          kind: 'goal',
-                          id: g.id,
-                          version: g.version,
-                          title: g.title,
-                        })
-                      }
+                      onDelete={() => askDelete('goal', g)}
                     />
                   </Group>
                   {g.targets.length === 0 ? (
@@ -200,17 +171,14 @@ export function MissionsPanel() {
                               editLabel={`${t('region.editTarget')} ${m.number}.${g.number}.${tg.number}`}
                               deleteLabel={`${t('region.deleteTarget')} ${m.number}.${g.number}.${tg.number}`}
                               onEdit={() =>
-                                setDialog({ type: 'target', goalId: g.id, target: tg, nextNumber: tg.number })
-                              }
-                              onDelete={() =>
                                 setDialog({
-                                  type: 'delete',
-                                  kind: 'target',
-                                  id: tg.id,
-                                  version: tg.version,
-                                  title: tg.title,
+                                  type: 'target',
+                                  parentId: g.id,
+                                  item: tg,
+                                  nextNumber: nextOf(g.targets),
                                 })
                               }
+                              onDelete={() => askDelete('target', tg)}
                             />
                           </Group>
                         </List.Item>
@@ -222,7 +190,7 @@ export function MissionsPanel() {
                     variant="subtle"
                     mt={4}
                     onClick={() =>
-                      setDialog({ type: 'target', goalId: g.id, target: null, nextNumber: nextOf(g.targets) })
+                      setDialog({ type: 'target', parentId: g.id, item: null, nextNumber: nextOf(g.targets) })
                     }
                   >
                     {t('region.addTarget')}
@@ -234,7 +202,7 @@ export function MissionsPanel() {
                   size="xs"
                   variant="light"
                   onClick={() =>
-                    setDialog({ type: 'goal', missionId: m.id, goal: null, nextNumber: nextOf(m.goals) })
+                    setDialog({ type: 'goal', parentId: m.id, item: null, nextNumber: nextOf(m.goals) })
                   }
                 >
                   {t('region.addGoal')}
@@ -253,73 +221,13 @@ export function MissionsPanel() {
         onClose={close}
       />
 
-      {dialog?.type === 'goal' ? (
+      {dialog?.type === 'goal' || dialog?.type === 'target' ? (
         <NumberedItemModal
-          opened
-          title={dialog.goal ? t('region.editGoal') : t('region.addGoal')}
-          titleLabel={t('region.goalTitle')}
-          initial={{ number: dialog.nextNumber, title: dialog.goal?.title ?? '' }}
-          schema={dialog.goal ? updateGoalBody : goalBody}
-          version={dialog.goal?.version}
-          saving={createGoal.isPending || updateGoal.isPending}
+          kind={dialog.type}
+          parentId={dialog.parentId}
+          item={dialog.item}
+          nextNumber={dialog.nextNumber}
           onClose={close}
-          onSave={(body, cb) => {
-            const handlers = {
-              onSuccess: () => {
-                saved();
-                cb.onSuccess();
-              },
-              onError: cb.onError,
-            };
-            if (dialog.goal)
-              updateGoal.mutate(
-                {
-                  id: dialog.goal.id,
-                  body: { number: body.number, title: body.title, version: body.version! },
-                },
-                handlers,
-              );
-            else
-              createGoal.mutate(
-                { missionId: dialog.missionId, body: { number: body.number, title: body.title } },
-                handlers,
-              );
-          }}
-        />
-      ) : null}
-
-      {dialog?.type === 'target' ? (
-        <NumberedItemModal
-          opened
-          title={dialog.target ? t('region.editTarget') : t('region.addTarget')}
-          titleLabel={t('region.targetTitle')}
-          initial={{ number: dialog.nextNumber, title: dialog.target?.title ?? '' }}
-          schema={dialog.target ? updateTargetBody : targetBody}
-          version={dialog.target?.version}
-          saving={createTarget.isPending || updateTarget.isPending}
-          onClose={close}
-          onSave={(body, cb) => {
-            const handlers = {
-              onSuccess: () => {
-                saved();
-                cb.onSuccess();
-              },
-              onError: cb.onError,
-            };
-            if (dialog.target)
-              updateTarget.mutate(
-                {
-                  id: dialog.target.id,
-                  body: { number: body.number, title: body.title, version: body.version! },
-                },
-                handlers,
-              );
-            else
-              createTarget.mutate(
-                { goalId: dialog.goalId, body: { number: body.number, title: body.title } },
-                handlers,
-              );
-          }}
         />
       ) : null}
 
@@ -335,13 +243,7 @@ export function MissionsPanel() {
           if (dialog?.type !== 'delete') return;
           del.mutate(
             { kind: dialog.kind, id: dialog.id, version: dialog.version },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: t('common.deleted') });
-                close();
-              },
-              onError: (e) => onError(e),
-            },
+            feedback(t('common.deleted')),
           );
         }}
       />

@@ -47,21 +47,20 @@ export const useUpdateMission = () =>
   useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateMission> }) =>
     call(regionRoutes.updateMission, { params: { id: v.id }, body: v.body }),
   );
-export const useCreateGoal = () =>
-  useMissionWrite((v: { missionId: string; body: BodyOf<typeof regionRoutes.createGoal> }) =>
-    call(regionRoutes.createGoal, { params: { id: v.missionId }, body: v.body }),
+/** Goals (under a mission) and targets (under a goal) are alike: a number and a statement. */
+export type NumberedItemKind = 'goal' | 'target';
+const numberedItemRoutes = {
+  goal: { create: regionRoutes.createGoal, update: regionRoutes.updateGoal },
+  target: { create: regionRoutes.createTarget, update: regionRoutes.updateTarget },
+};
+export const useCreateNumberedItem = () =>
+  useMissionWrite(
+    (v: { kind: NumberedItemKind; parentId: string; body: BodyOf<typeof regionRoutes.createGoal> }) =>
+      call(numberedItemRoutes[v.kind].create, { params: { id: v.parentId }, body: v.body }),
   );
-export const useUpdateGoal = () =>
-  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateGoal> }) =>
-    call(regionRoutes.updateGoal, { params: { id: v.id }, body: v.body }),
-  );
-export const useCreateTarget = () =>
-  useMissionWrite((v: { goalId: string; body: BodyOf<typeof regionRoutes.createTarget> }) =>
-    call(regionRoutes.createTarget, { params: { id: v.goalId }, body: v.body }),
-  );
-export const useUpdateTarget = () =>
-  useMissionWrite((v: { id: string; body: BodyOf<typeof regionRoutes.updateTarget> }) =>
-    call(regionRoutes.updateTarget, { params: { id: v.id }, body: v.body }),
+export const useUpdateNumberedItem = () =>
+  useMissionWrite((v: { kind: NumberedItemKind; id: string; body: BodyOf<typeof regionRoutes.updateGoal> }) =>
+    call(numberedItemRoutes[v.kind].update, { params: { id: v.id }, body: v.body }),
   );
 
 export type DeletableKind = 'mission' | 'goal' | 'target';

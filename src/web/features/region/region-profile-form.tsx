@@ -7,6 +7,7 @@ import { updateRegionBody, type Region } from '../../../contract/region';
 import { ApiError } from '../../app/api';
 import { useApiErrorHandler, validateWith } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
+import { FormActions } from '../../components/form-actions';
 import { useUpdateRegion } from './region-api';
 
 interface Values {
@@ -110,11 +111,7 @@ export function RegionProfileForm({
               {...form.getInputProps('headTitle')}
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions saving={update.isPending} />
         </Stack>
       </form>
     </Card>

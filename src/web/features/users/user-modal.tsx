@@ -4,7 +4,6 @@ import {
   Button,
   Fieldset,
   Group,
-  Modal,
   PasswordInput,
   Select,
   SimpleGrid,
@@ -13,14 +12,15 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
 import { roles, unitScopedRoles, type Role } from '../../../contract/common';
 import { createUserBody, PASSWORD_MIN, updateUserBody, type User } from '../../../contract/users';
 import { civilServantRoutes } from '../../../contract/civil-servants';
 import { call } from '../../app/api';
-import { nullIfBlank, useApiErrorHandler, validateWith } from '../../app/forms';
+import { nullIfBlank, validateWith } from '../../app/forms';
 import { roleLabel, useT } from '../../app/i18n';
 import { CivilServantSelect } from '../../components/civil-servant-select';
+import { FormModal } from '../../components/form-modal';
+import { useMutationFeedback } from '../../components/use-mutation-feedback';
 import { WorkUnitSelect } from '../../components/work-unit-select';
 import { useCreateUser, useUpdateUser } from './users-api';
 
@@ -58,10 +58,10 @@ export function UserModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const onError = useApiErrorHandler();
   const create = useCreateUser();
   const update = useUpdateUser();
   const form = useForm<Values>({ initialValues: empty });
+  const feedback = useMutationFeedback(onClose, form);
 
   useEffect(() => {
     if (!opened) return;
@@ -100,13 +100,7 @@ export function UserModal({
       civilServantId: values.civilServantId,
       roles: rolesBody,
     };
-    const handlers = {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: user ? t('common.saved') : t('users.created') });
-        onClose();
-      },
-      onError: (e: unknown) => onError(e, form),
-    };
+    const handlers = feedback(user ? t('common.saved') : t('users.created'));
     if (user) {
       const v = validateWith(updateUserBody, { ...common, version: user.version });
       if (!v.ok) return form.setErrors(v.errors);
@@ -125,111 +119,105 @@ export function UserModal({
   const roleOptions = roles.map((r) => ({ value: r, label: roleLabel(t, r) }));
 
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? t('users.edit') : t('users.create')} size="xl">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('users.username')}
-              required
-              disabled={!!user}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              {...form.getInputProps('username')}
-            />
-            <TextInput label={t('users.fullName')} required {...form.getInputProps('fullName')} />
-            <TextInput
-              label={t('users.email')}
-              type="email"
-              autoComplete="off"
-              {...form.getInputProps('email')}
-            />
-            <CivilServantSelect
-              key={`${opened}-${user?.id ?? 'new'}-${linked.data ? 'named' : 'plain'}`}
-              currentLabel={linked.data ? `${linked.data.name} — ${linked.data.nip}` : null}
-              label={t('users.civilServant')}
-              description={t('users.civilServantHint')}
-              {...form.getInputProps('civilServantId')}
-            />
-            {!user ? (
-              <PasswordInput
-                label={t('users.password')}
-                description={t('users.passwordHint')}
-                required
-                autoComplete="new-password"
-                minLength={PASSWORD_MIN}
-                {...form.getInputProps('password')}
-              />
-            ) : null}
-          </SimpleGrid>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={user ? t('users.edit') : t('users.create')}
+      size="xl"
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('users.username')}
+          required
+          disabled={!!user}
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps('username')}
+        />
+        <TextInput label={t('users.fullName')} required {...form.getInputProps('fullName')} />
+        <TextInput
+          label={t('users.email')}
+          type="email"
+          autoComplete="off"
+          {...form.getInputProps('email')}
+        />
+        <CivilServantSelect
+          key={`${opened}-${user?.id ?? 'new'}-${linked.data ? 'named' : 'plain'}`}
+          currentLabel={linked.data ? `${linked.data.name} — ${linked.data.nip}` : null}
+          label={t('users.civilServant')}
+          description={t('users.civilServantHint')}
+          {...form.getInputProps('civilServantId')}
+        />
+        {!user ? (
+          <PasswordInput
+            label={t('users.password')}
+            description={t('users.passwordHint')}
+            required
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN}
+            {...form.getInputProps('password')}
+          />
+        ) : null}
+      </SimpleGrid>
 
-          <Fieldset legend={t('users.roles')}>
-            <Stack gap="sm">
-              {form.values.roles.map((row, i) => {
-                const scoped = row.role !== null && unitScopedRoles.includes(row.role as Role);
-                return (
-                  <Group key={i} align="flex-start" wrap="wrap" gap="sm" data-testid={`role-row-${i}`}>
-                    <Select
-                      label={t('users.roleN', { n: i + 1 })}
-                      required
-                      allowDeselect={false}
-                      data={roleOptions}
-                      w={{ base: '100%', sm: 260 }}
-                      {...form.getInputProps(`roles.${i}.role`)}
-                    />
-                    <WorkUnitSelect
-                      label={`${t('users.unit')} ${i + 1}`}
-                      description={scoped ? t('users.unitRequired') : t('users.unitOptional')}
-                      required={scoped}
-                      currentLabel={row.workUnitId ? (unitNames.get(row.workUnitId) ?? null) : null}
-                      style={{ flex: 1, minWidth: 220 }}
-                      {...form.getInputProps(`roles.${i}.workUnitId`)}
-                    />
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      mt={28}
-                      size="lg"
-                      aria-label={t('users.removeRole', { n: i + 1 })}
-                      disabled={form.values.roles.length <= 1}
-                      onClick={() => form.removeListItem('roles', i)}
-                    >
-                      <span aria-hidden>✕</span>
-                    </ActionIcon>
-                  </Group>
-                );
-              })}
-              {typeof form.errors.roles === 'string' ? (
-                <div
-                  role="alert"
-                  style={{ color: 'var(--mantine-color-error)', fontSize: 'var(--mantine-font-size-sm)' }}
+      <Fieldset legend={t('users.roles')}>
+        <Stack gap="sm">
+          {form.values.roles.map((row, i) => {
+            const scoped = row.role !== null && unitScopedRoles.includes(row.role as Role);
+            return (
+              <Group key={i} align="flex-start" wrap="wrap" gap="sm" data-testid={`role-row-${i}`}>
+                <Select
+                  label={t('users.roleN', { n: i + 1 })}
+                  required
+                  allowDeselect={false}
+                  data={roleOptions}
+                  w={{ base: '100%', sm: 260 }}
+                  {...form.getInputProps(`roles.${i}.role`)}
+                />
+                <WorkUnitSelect
+                  label={`${t('users.unit')} ${i + 1}`}
+                  description={scoped ? t('users.unitRequired') : t('users.unitOptional')}
+                  required={scoped}
+                  currentLabel={row.workUnitId ? (unitNames.get(row.workUnitId) ?? null) : null}
+                  style={{ flex: 1, minWidth: 220 }}
+                  {...form.getInputProps(`roles.${i}.workUnitId`)}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  mt={28}
+                  size="lg"
+                  aria-label={t('users.removeRole', { n: i + 1 })}
+                  disabled={form.values.roles.length <= 1}
+                  onClick={() => form.removeListItem('roles', i)}
                 >
-                  {form.errors.roles}
-                </div>
-              ) : null}
-              <Group>
-                <Button
-                  variant="light"
-                  size="xs"
-                  onClick={() => form.insertListItem('roles', { role: null, workUnitId: null })}
-                >
-                  {t('users.addRole')}
-                </Button>
+                  <span aria-hidden>✕</span>
+                </ActionIcon>
               </Group>
-            </Stack>
-          </Fieldset>
-
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
+            );
+          })}
+          {typeof form.errors.roles === 'string' ? (
+            <div
+              role="alert"
+              style={{ color: 'var(--mantine-color-error)', fontSize: 'var(--mantine-font-size-sm)' }}
+            >
+              {form.errors.roles}
+            </div>
+          ) : null}
+          <Group>
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => form.insertListItem('roles', { role: null, workUnitId: null })}
+            >
+              {t('users.addRole')}
             </Button>
           </Group>
         </Stack>
-      </form>
-    </Modal>
+      </Fieldset>
+    </FormModal>
   );
 }

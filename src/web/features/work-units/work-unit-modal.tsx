@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { workUnitKinds } from '../../../contract/common';
 import { updateWorkUnitBody, workUnitBody, type WorkUnit } from '../../../contract/work-units';
-import { useApiErrorHandler, validateWith } from '../../app/forms';
+import { validateWith } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { CivilServantSelect } from '../../components/civil-servant-select';
+import { FormModal } from '../../components/form-modal';
+import { useMutationFeedback } from '../../components/use-mutation-feedback';
 import { useCreateWorkUnit, useUpdateWorkUnit } from './work-units-api';
 
 interface Values {
@@ -27,12 +28,12 @@ export function WorkUnitModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const onError = useApiErrorHandler();
   const create = useCreateWorkUnit();
   const update = useUpdateWorkUnit();
   const form = useForm<Values>({
     initialValues: { code: '', name: '', kind: null, headCivilServantId: null },
   });
+  const feedback = useMutationFeedback(onClose, form);
 
   useEffect(() => {
     if (!opened) return;
@@ -45,13 +46,7 @@ export function WorkUnitModal({
   }, [opened, unit?.id]);
 
   const submit = form.onSubmit((values) => {
-    const handlers = {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: unit ? t('common.saved') : t('wu.created') });
-        onClose();
-      },
-      onError: (e: unknown) => onError(e, form),
-    };
+    const handlers = feedback(unit ? t('common.saved') : t('wu.created'));
     if (unit) {
       const v = validateWith(updateWorkUnitBody, { ...values, version: unit.version });
       if (!v.ok) return form.setErrors(v.errors);
@@ -65,47 +60,42 @@ export function WorkUnitModal({
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={unit ? t('wu.edit') : t('wu.create')} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label={t('wu.code')}
-            required
-            placeholder="1.02.0.00.0.00.01"
-            {...form.getInputProps('code')}
-          />
-          <TextInput label={t('wu.name')} required {...form.getInputProps('name')} />
-          <Select
-            label={t('wu.kind')}
-            required
-            allowDeselect={false}
-            data={workUnitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}` as MessageKey) }))}
-            {...form.getInputProps('kind')}
-          />
-          {unit ? (
-            <CivilServantSelect
-              key={unit.id}
-              label={t('wu.head')}
-              description={t('wu.headHint')}
-              workUnitId={unit.id}
-              currentLabel={unit.headName}
-              {...form.getInputProps('headCivilServantId')}
-            />
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('wu.headAfterCreate')}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={unit ? t('wu.edit') : t('wu.create')}
+      size="lg"
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
+    >
+      <TextInput
+        label={t('wu.code')}
+        required
+        placeholder="1.02.0.00.0.00.01"
+        {...form.getInputProps('code')}
+      />
+      <TextInput label={t('wu.name')} required {...form.getInputProps('name')} />
+      <Select
+        label={t('wu.kind')}
+        required
+        allowDeselect={false}
+        data={workUnitKinds.map((k) => ({ value: k, label: t(`unitKind.${k}` as MessageKey) }))}
+        {...form.getInputProps('kind')}
+      />
+      {unit ? (
+        <CivilServantSelect
+          key={unit.id}
+          label={t('wu.head')}
+          description={t('wu.headHint')}
+          workUnitId={unit.id}
+          currentLabel={unit.headName}
+          {...form.getInputProps('headCivilServantId')}
+        />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('wu.headAfterCreate')}
+        </Text>
+      )}
+    </FormModal>
   );
 }
