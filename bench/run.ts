@@ -1,0 +1,227 @@
+/**
+ * npm run bench [-- --scale S|city] [--only B1[,B2..]] [--engine pglite|postgres|both] [--duration 5]
+ *                  [--connections 10] [--rounds 5] [--hello-processes 3] [--app-log-level silent|info] [--no-pin] [--no-write]
+ *
+ * Runs the Performance scenarios of quality.md, prints each one's figures and ratio with a progress bar,
+ * and (unless --no-write) writes docs/benchmarks.md with the machine, versions and date.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pinCpus } from './child.js';
+import { machine, packageVersion, postgresVersion, shortVersion } from './env.js';
+import { fmtInt, fmtRatio, NOISY_SPREAD, runB1, type B1Result, type EngineName } from './http.js';
+import { PENDING, pendingLine } from './pending.js';
+import { createScratchDatabase, DEFAULT_POSTGRES_URL, type ScratchDatabase } from './postgres.js';
+import { DOC_PATH, writeReport } from './report.js';
+
+const SCENARIOS = ['B1', ...PENDING.map((p) => p.id)];
+
+function usage(message?: string): never {
+  if (message) console.error(`bench: ${message}`);
+  console.error(
+    'usage: npm run bench -- [--scale S|city] [--only B1,...] [--engine pglite|postgres|both] [--duration <s>] [--connections <n>] [--rounds <n>] [--hello-processes <n>] [--app-log-level silent|info] [--no-pin] [--no-write]',
+  );
+  process.exit(2);
+}
+
+function parse() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        scale: { type: 'string', default: 'S' },
+        only: { type: 'string' },
+        engine: { type: 'string', default: 'pglite' },
+        duration: { type: 'string', default: '5' },
+        connections: { type: 'string', default: '10' },
+        rounds: { type: 'string' },
+        'hello-processes': { type: 'string', default: '3' },
+        'app-log-level': { type: 'string', default: 'silent' },
+        'no-write': { type: 'boolean', default: false },
+        'no-pin': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  if (values.help) usage();
+  const scale = values.scale!;
+  if (scale !== 'S' && scale !== 'city') usage(`--scale must be S or city, not ${scale}`);
+  const engine = values.engine!;
+  if (!['pglite', 'postgres', 'both'].includes(engine))
+    usage(`--engine must be pglite, postgres or both, not ${engine}`);
+  const duration = Number(values.duration);
+  if (!Number.isFinite(duration) || duration < 1 || duration > 120)
+    usage('--duration must be 1..120 seconds');
+  const connections = Number(values.connections);
+  if (!Number.isInteger(connections) || connections < 1 || connections > 200)
+    usage('--connections must be 1..200');
+  const rounds =
+    values.rounds === undefined ? Math.max(1, Math.min(10, Math.floor(duration))) : Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20) usage('--rounds must be 1..20');
+  const helloProcesses = Number(values['hello-processes']);
+  if (!Number.isInteger(helloProcesses) || helloProcesses < 1 || helloProcesses > 8)
+    usage('--hello-processes must be 1..8');
+  const only = values.only ? values.only.split(',').map((s) => s.trim().toUpperCase()) : undefined;
+  for (const id of only ?? [])
+    if (!SCENARIOS.includes(id)) usage(`--only: unknown scenario ${id} (known: ${SCENARIOS.join(', ')})`);
+  const appLogLevel = values['app-log-level']!;
+  if (!['silent', 'info'].includes(appLogLevel)) usage('--app-log-level must be silent or info');
+  return {
+    scale,
+    engines: (engine === 'both' ? ['pglite', 'postgres'] : [engine]) as EngineName[],
+    durationSeconds: duration,
+    warmupSeconds: Math.min(2, duration),
+    connections,
+    rounds,
+    helloProcesses,
+    only,
+    appLogLevel,
+    write: !values['no-write'],
+    pin: !values['no-pin'],
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const opts = parse();
+  const selected = (id: string) => !opts.only || opts.only.includes(id);
+  const m = machine();
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
+  const usesPostgres = opts.engines.includes('postgres') && selected('B1');
+  const args = process.argv.slice(2);
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+
+  const loadBefore = os.loadavg()[0];
+  console.log(
+    `Lelang Kinerja benchmarks: scale ${opts.scale}, engine ${opts.engines.join('+')}, ${opts.connections} connections, ` +
+      `${opts.warmupSeconds} s warm-up + ${opts.durationSeconds} s measured per scenario in ${opts.rounds} round(s)`,
+  );
+  console.log(
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${process.version}, load average ${loadBefore.toFixed(2)}`,
+  );
+  console.log(
+    `Scale ${opts.scale}: the workload generator is not built yet; B1 needs no workload and uses the demo region seed.`,
+  );
+  console.log('');
+
+  let scratch: ScratchDatabase | undefined;
+  let b1: B1Result | undefined;
+  let postgres: string | null = null;
+  let pinned: ReturnType<typeof pinCpus> = null;
+  const cleanup = async () => {
+    const s = scratch;
+    scratch = undefined;
+    if (s)
+      await s.drop().catch((err) => console.error(`could not drop ${s.name}: ${(err as Error).message}`));
+  };
+  process.once('SIGINT', () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+
+  try {
+    if (selected('B1')) {
+      const engines: { engine: EngineName; url?: string }[] = [];
+      for (const engine of opts.engines) {
+        if (engine === 'postgres') {
+          postgres = await postgresVersion(postgresUrl);
+          if (!postgres)
+            throw new Error(`PostgreSQL is not reachable at ${redact(postgresUrl)} (set BENCH_DATABASE_URL)`);
+          scratch = await createScratchDatabase(postgresUrl);
+          console.log(`PostgreSQL: created scratch database ${scratch.name} (dropped at the end)`);
+          engines.push({ engine, url: scratch.url });
+        } else engines.push({ engine });
+      }
+      pinned = opts.pin ? pinCpus() : null;
+      console.log(
+        'B1 HTTP overhead (each server in a child process, load generator in this one, 127.0.0.1, keep-alive' +
+          (pinned
+            ? `; load generator on CPU ${pinned.loadGenerator}, servers on CPU ${pinned.servers})`
+            : '; not pinned to CPUs)'),
+      );
+      b1 = await runB1({
+        connections: opts.connections,
+        warmupSeconds: opts.warmupSeconds,
+        durationSeconds: opts.durationSeconds,
+        rounds: opts.rounds,
+        helloProcesses: opts.helloProcesses,
+        engines,
+        appLogLevel: opts.appLogLevel,
+        log: (l) => console.log(l),
+      });
+      console.log('');
+      if (b1.baselineSpread > NOISY_SPREAD) {
+        console.log(
+          `  NOTE: the baseline varied by ${(b1.baselineSpread * 100).toFixed(0)}% between rounds (something else used the CPU); ` +
+            'verdicts near a bar are uncertain, repeat on a quiet machine or with a longer --duration',
+        );
+      }
+      const fastifyRow = b1.rows.find((row) => row.key === 'fastify');
+      const us = (list: (number | undefined)[]) =>
+        list.map((v) => (v === undefined ? '-' : v.toFixed(1))).join(', ');
+      console.log(
+        `  server CPU µs/request per process: node:http ${us(b1.baselineProcessCpuUs)}; Fastify ${us(fastifyRow?.processCpuUs ?? [])}`,
+      );
+      console.log(
+        `  ratio to the baseline: median of the ${opts.rounds} paired rounds [lowest..highest round]`,
+      );
+      for (const row of b1.rows) {
+        const bar = row.bar === undefined ? '(no bar)' : `bar >= ${row.bar}x  ${row.pass ? 'PASS' : 'FAIL'}`;
+        const range = `[${fmtRatio(row.roundRatios.min)}..${fmtRatio(row.roundRatios.max)}]`;
+        const cpu = row.cpuRatio === undefined ? '' : `  (server CPU per request: ${fmtRatio(row.cpuRatio)})`;
+        console.log(
+          `  ${row.key.padEnd(16)} ${fmtRatio(row.ratio).padStart(6)} ${range.padEnd(14)} ${bar}${cpu}`,
+        );
+      }
+    }
+    console.log('');
+    for (const p of PENDING) if (selected(p.id)) console.log(pendingLine(p));
+  } finally {
+    await cleanup();
+  }
+
+  if (!postgres) postgres = await postgresVersion(postgresUrl);
+  if (opts.write) {
+    writeReport({
+      date: new Date(),
+      command,
+      scale: opts.scale,
+      machine: m,
+      versions: {
+        node: process.version,
+        fastify: b1?.fastifyVersion ?? packageVersion('fastify'),
+        pglite: packageVersion('@electric-sql/pglite'),
+        pgliteServer: shortVersion(b1?.databaseVersions.pglite),
+        postgres: shortVersion(b1?.databaseVersions.postgres ?? postgres),
+        postgresMeasured: usesPostgres,
+        autocannon: packageVersion('autocannon'),
+      },
+      method: {
+        connections: opts.connections,
+        warmupSeconds: opts.warmupSeconds,
+        durationSeconds: opts.durationSeconds,
+        rounds: opts.rounds,
+        helloProcesses: opts.helloProcesses,
+        appLogLevel: opts.appLogLevel,
+        pinned,
+      },
+      loadAverage: { before: loadBefore, after: os.loadavg()[0] },
+      b1,
+      only: opts.only,
+      elapsedSeconds: (Date.now() - started) / 1000,
+    });
+    console.log('');
+    console.log(`wrote ${path.relative(process.cwd(), DOC_PATH)}`);
+  }
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
