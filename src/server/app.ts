@@ -19,6 +19,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { authModule } from './modules/auth/auth.routes.js';
+import { cyclesModule } from './modules/auction/cycles.routes.js';
 import { civilServantsModule } from './modules/civil-servants/civil-servants.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
 import { importsModule } from './modules/imports/imports.routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(importsModule, ctx);
   await app.register(usersModule, ctx);
   await app.register(auditModule, ctx);
+  await app.register(cyclesModule, ctx);
 
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

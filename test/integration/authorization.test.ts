@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRoutes } from '../../src/contract/audit.js';
 import { authRoutes } from '../../src/contract/auth.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
+import { cycleRoutes, type CycleDto, type Theme } from '../../src/contract/cycles.js';
 import { healthRoutes } from '../../src/contract/health.js';
 import { importRoutes, type ImportBatch } from '../../src/contract/imports.js';
 import { regionRoutes, type Mission } from '../../src/contract/region.js';
@@ -114,6 +115,39 @@ async function freshMission(client = adm): Promise<Mission> {
       termEnd: termStart + 4,
       number: 1 + (n % 90),
       title: `Misi uji ${n}`,
+    }),
+    201,
+  );
+}
+const CYCLE_PHASES = {
+  draftingStart: '2026-12-01',
+  submissionDeadline: '2027-01-15',
+  sessionsStart: '2027-02-01',
+  sessionsEnd: '2027-02-05',
+  negotiationDeadline: '2027-02-20',
+  signingDeadline: '2027-03-01',
+};
+async function freshCycle(): Promise<CycleDto> {
+  return ok<CycleDto>(
+    adm.post('/api/cycles', {
+      name: `Siklus uji ${next()}`,
+      startYear: 2027,
+      endYear: 2031,
+      phases: CYCLE_PHASES,
+    }),
+    201,
+  );
+}
+async function freshTheme(): Promise<Theme> {
+  const c = await freshCycle();
+  const m = await freshMission();
+  return ok<Theme>(
+    adm.post(`/api/cycles/${c.id}/themes`, {
+      missionId: m.id,
+      name: 'Tema uji',
+      outcomeIndicatorName: 'Angka kematian ibu',
+      outcomeIndicatorUnit: 'per 100.000 KH',
+      outcomePolarity: 'lower_is_better',
     }),
     201,
   );
@@ -362,6 +396,89 @@ const TABLE: Row[] = [
     },
   },
 
+  // auction cycles: every signed-in user reads the phases, rubric and themes; the admin writes
+  { def: cycleRoutes.list, allowed: EVERYONE },
+  {
+    def: cycleRoutes.get,
+    allowed: EVERYONE,
+    prepare: async () => ({ url: `/api/cycles/${(await freshCycle()).id}` }),
+  },
+  {
+    def: cycleRoutes.create,
+    allowed: ADMIN,
+    prepare: async () => ({
+      url: '/api/cycles',
+      body: { name: `Siklus baru ${next()}`, startYear: 2027, endYear: 2031, phases: CYCLE_PHASES },
+    }),
+  },
+  {
+    def: cycleRoutes.update,
+    allowed: ADMIN,
+    prepare: async () => {
+      const c = await freshCycle();
+      return {
+        url: `/api/cycles/${c.id}`,
+        body: {
+          name: `${c.name} (ubah)`,
+          startYear: 2027,
+          endYear: 2031,
+          phases: CYCLE_PHASES,
+          rubric: c.rubric,
+          budgetCeilings: [],
+          version: c.version,
+        },
+      };
+    },
+  },
+  {
+    def: cycleRoutes.createTheme,
+    allowed: ADMIN,
+    prepare: async () => ({
+      url: `/api/cycles/${(await freshCycle()).id}/themes`,
+      body: {
+        missionId: (await freshMission()).id,
+        name: 'Tema baru',
+        outcomeIndicatorName: 'Prevalensi stunting',
+        outcomeIndicatorUnit: '%',
+        outcomePolarity: 'lower_is_better',
+      },
+    }),
+  },
+  {
+    def: cycleRoutes.updateTheme,
+    allowed: ADMIN,
+    prepare: async () => {
+      const t = await freshTheme();
+      return {
+        url: `/api/themes/${t.id}`,
+        body: {
+          missionId: t.missionId,
+          name: 'Tema diubah',
+          outcomeIndicatorName: t.outcomeIndicatorName,
+          outcomeIndicatorUnit: t.outcomeIndicatorUnit,
+          outcomePolarity: t.outcomePolarity,
+          version: t.version,
+        },
+      };
+    },
+  },
+  {
+    def: cycleRoutes.deleteTheme,
+    allowed: ADMIN,
+    prepare: async () => {
+      const t = await freshTheme();
+      return { url: `/api/themes/${t.id}`, body: { version: t.version } };
+    },
+  },
+  {
+    def: cycleRoutes.extend,
+    allowed: ADMIN,
+    prepare: async () => ({
+      url: `/api/cycles/${(await freshCycle()).id}/extensions`,
+      body: { workUnitId: w.a.units.u1, deadline: '2027-01-25', reason: 'Data dasar dari BPS terlambat' },
+    }),
+  },
+
   // work units: the organisation chart is readable by every signed-in user of the region
   { def: workUnitRoutes.list, allowed: EVERYONE },
   {
@@ -562,6 +679,7 @@ describe('the matrix covers the contract', () => {
       importRoutes,
       userRoutes,
       auditRoutes,
+      cycleRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());

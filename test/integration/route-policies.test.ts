@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as auditContract from '../../src/contract/audit.js';
 import * as authContract from '../../src/contract/auth.js';
 import * as civilServantsContract from '../../src/contract/civil-servants.js';
+import * as cyclesContract from '../../src/contract/cycles.js';
 import * as healthContract from '../../src/contract/health.js';
 import * as importsContract from '../../src/contract/imports.js';
 import * as regionContract from '../../src/contract/region.js';
@@ -58,6 +59,7 @@ function contractRoutes(): RouteDef[] {
     auditContract,
     authContract,
     civilServantsContract,
+    cyclesContract,
     healthContract,
     importsContract,
     regionContract,

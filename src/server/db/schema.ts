@@ -4,3 +4,4 @@ export * from './schema/org.js';
 export * from './schema/identity.js';
 export * from './schema/audit.js';
 export * from './schema/imports.js';
+export * from './schema/auction.js';

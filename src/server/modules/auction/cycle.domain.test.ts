@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currentPhase,
   budgetAgainstCeiling,
   DEFAULT_RUBRIC,
   phaseOrder,
@@ -363,5 +364,30 @@ describe('budgetAgainstCeiling', () => {
       { year: 2027, requested: 51, ceiling: 50, remaining: -1, over: true },
       { year: 2028, requested: 5, ceiling: null, remaining: null, over: false },
     ]);
+  });
+});
+
+describe('currentPhase', () => {
+  const p = {
+    draftingStart: new Date('2026-01-01T00:00:00Z'),
+    submissionDeadline: new Date('2026-02-01T00:00:00Z'),
+    sessionsStart: new Date('2026-03-01T00:00:00Z'),
+    sessionsEnd: new Date('2026-03-10T00:00:00Z'),
+    negotiationDeadline: new Date('2026-04-01T00:00:00Z'),
+    signingDeadline: new Date('2026-05-01T00:00:00Z'),
+  };
+  it.each([
+    ['2025-12-31T23:59:59Z', 'not_started'],
+    ['2026-01-01T00:00:00Z', 'drafting'],
+    ['2026-02-01T00:00:00Z', 'drafting'],
+    ['2026-02-01T00:00:01Z', 'waiting_sessions'],
+    ['2026-03-01T00:00:00Z', 'sessions'],
+    ['2026-03-10T00:00:00Z', 'sessions'],
+    ['2026-03-10T00:00:01Z', 'negotiation'],
+    ['2026-04-01T00:00:01Z', 'signing'],
+    ['2026-05-01T00:00:00Z', 'signing'],
+    ['2026-05-01T00:00:01Z', 'monitoring'],
+  ])('at %s the cycle is in %s', (at, phase) => {
+    expect(currentPhase(p, new Date(at))).toBe(phase);
   });
 });

@@ -302,3 +302,17 @@ export function budgetAgainstCeiling(
     return { year, requested, ceiling, remaining, over: remaining !== null && remaining < 0 };
   });
 }
+
+/** The phase a cycle is in at `now` (boundaries as in {@link submissionOpen}: deadlines inclusive). */
+export type CurrentPhase =
+  'not_started' | 'drafting' | 'waiting_sessions' | 'sessions' | 'negotiation' | 'signing' | 'monitoring';
+
+export function currentPhase(phases: CyclePhases, now: Date): CurrentPhase {
+  if (now < phases.draftingStart) return 'not_started';
+  if (now <= phases.submissionDeadline) return 'drafting';
+  if (now < phases.sessionsStart) return 'waiting_sessions';
+  if (now <= phases.sessionsEnd) return 'sessions';
+  if (now <= phases.negotiationDeadline) return 'negotiation';
+  if (now <= phases.signingDeadline) return 'signing';
+  return 'monitoring';
+}

@@ -1,0 +1,73 @@
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantColumns, versioned } from './columns.js';
+import { workUnits } from './org.js';
+import { missions, regions } from './regions.js';
+
+/**
+ * A performance auction cycle (Lelang Kinerja <term>). Phase dates are calendar dates of the region;
+ * the service turns them into instants (starts at 00:00, deadlines at 23:59:59 local time).
+ */
+export const cycles = pgTable(
+  'cycles',
+  {
+    ...tenantColumns,
+    name: text('name').notNull(),
+    startYear: integer('start_year').notNull(),
+    endYear: integer('end_year').notNull(),
+    /** `{ draftingStart, submissionDeadline, sessionsStart, sessionsEnd, negotiationDeadline, signingDeadline }` as YYYY-MM-DD. */
+    phases: jsonb('phases').notNull(),
+    /** `[{ code, name, weight }]`, weights summing to 100. */
+    rubric: jsonb('rubric').notNull(),
+    /** `[{ year, amount }]` in whole Rupiah; empty when the cycle does not allocate budget. */
+    budgetCeilings: jsonb('budget_ceilings').notNull(),
+    ...versioned,
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    foreignKey({ columns: [t.regionId], foreignColumns: [regions.id] }),
+    uniqueIndex('cycles_name_uq').on(t.regionId, t.name),
+  ],
+);
+
+/** A theme (tema) of a cycle under one mission, with the outcome indicator its contributors share. */
+export const themes = pgTable(
+  'themes',
+  {
+    ...tenantColumns,
+    cycleId: uuid('cycle_id').notNull(),
+    missionId: uuid('mission_id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    outcomeIndicatorName: text('outcome_indicator_name').notNull(),
+    outcomeIndicatorUnit: text('outcome_indicator_unit').notNull(),
+    outcomePolarity: text('outcome_polarity').notNull(),
+    ...versioned,
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    uniqueIndex('themes_name_uq').on(t.regionId, t.cycleId, t.name),
+    foreignKey({ name: 'themes_cycle_fk', columns: [t.regionId, t.cycleId], foreignColumns: [cycles.regionId, cycles.id] }),
+    foreignKey({ name: 'themes_mission_fk', columns: [t.regionId, t.missionId], foreignColumns: [missions.regionId, missions.id] }),
+  ],
+);
+
+/** A later submission deadline for one unit, granted by the region admin (audited). */
+export const submissionExtensions = pgTable(
+  'submission_extensions',
+  {
+    ...tenantColumns,
+    cycleId: uuid('cycle_id').notNull(),
+    workUnitId: uuid('work_unit_id').notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    uniqueIndex('submission_extensions_unit_uq').on(t.regionId, t.cycleId, t.workUnitId),
+    index('submission_extensions_cycle_idx').on(t.regionId, t.cycleId),
+    foreignKey({ name: 'submission_extensions_cycle_fk', columns: [t.regionId, t.cycleId], foreignColumns: [cycles.regionId, cycles.id] }),
+    foreignKey({ name: 'submission_extensions_unit_fk', columns: [t.regionId, t.workUnitId], foreignColumns: [workUnits.regionId, workUnits.id] }),
+  ],
+);
