@@ -1,4 +1,16 @@
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { tenantColumns, versioned } from './columns.js';
 import { workUnits } from './org.js';
 import { missions, regions } from './regions.js';
@@ -46,8 +58,16 @@ export const themes = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
     uniqueIndex('themes_name_uq').on(t.regionId, t.cycleId, t.name),
-    foreignKey({ name: 'themes_cycle_fk', columns: [t.regionId, t.cycleId], foreignColumns: [cycles.regionId, cycles.id] }),
-    foreignKey({ name: 'themes_mission_fk', columns: [t.regionId, t.missionId], foreignColumns: [missions.regionId, missions.id] }),
+    foreignKey({
+      name: 'themes_cycle_fk',
+      columns: [t.regionId, t.cycleId],
+      foreignColumns: [cycles.regionId, cycles.id],
+    }),
+    foreignKey({
+      name: 'themes_mission_fk',
+      columns: [t.regionId, t.missionId],
+      foreignColumns: [missions.regionId, missions.id],
+    }),
   ],
 );
 
@@ -67,7 +87,15 @@ export const submissionExtensions = pgTable(
     primaryKey({ columns: [t.regionId, t.id] }),
     uniqueIndex('submission_extensions_unit_uq').on(t.regionId, t.cycleId, t.workUnitId),
     index('submission_extensions_cycle_idx').on(t.regionId, t.cycleId),
-    foreignKey({ name: 'submission_extensions_cycle_fk', columns: [t.regionId, t.cycleId], foreignColumns: [cycles.regionId, cycles.id] }),
-    foreignKey({ name: 'submission_extensions_unit_fk', columns: [t.regionId, t.workUnitId], foreignColumns: [workUnits.regionId, workUnits.id] }),
+    foreignKey({
+      name: 'submission_extensions_cycle_fk',
+      columns: [t.regionId, t.cycleId],
+      foreignColumns: [cycles.regionId, cycles.id],
+    }),
+    foreignKey({
+      name: 'submission_extensions_unit_fk',
+      columns: [t.regionId, t.workUnitId],
+      foreignColumns: [workUnits.regionId, workUnits.id],
+    }),
   ],
 );
