@@ -6,6 +6,7 @@ import { auditRoutes } from '../../src/contract/audit.js';
 import { authRoutes } from '../../src/contract/auth.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
 import { cycleRoutes, type CycleDto, type Theme } from '../../src/contract/cycles.js';
+import { proposalRoutes, type Proposal } from '../../src/contract/proposals.js';
 import { healthRoutes } from '../../src/contract/health.js';
 import { importRoutes, type ImportBatch } from '../../src/contract/imports.js';
 import { regionRoutes, type Mission } from '../../src/contract/region.js';
@@ -57,7 +58,7 @@ const ROSTER_READERS: Username[] = ['admin', 'kepala', 'kaopd1', 'operator1', 'v
 const ROSTER_WRITERS: Username[] = ['admin', 'bkpsdm'];
 const IMPORTERS: Username[] = ['admin', 'bkpsdm'];
 
-type Expect = '2xx' | '401' | '403';
+type Expect = '2xx' | '401' | '403' | '404';
 
 interface Req {
   url: string;
@@ -70,6 +71,8 @@ interface Req {
 interface Row {
   def: RouteDef;
   allowed: readonly Username[] | 'public';
+  /** Users the route's roles let in whose object scope does not reach the object: 404, as if missing. */
+  outOfScope?: readonly Username[];
   prepare?: (who: Who) => Promise<Req>;
   /** Extra checks after a successful answer. */
   after?: (res: LightMyRequestResponse, req: Req) => Promise<void>;
@@ -149,6 +152,88 @@ async function freshTheme(): Promise<Theme> {
       outcomeIndicatorUnit: 'per 100.000 KH',
       outcomePolarity: 'lower_is_better',
     }),
+    201,
+  );
+}
+/** Local calendar days around today: a cycle open for drafting whatever day the test runs. */
+const localDay = (offset: number) =>
+  new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+let openCycle: CycleDto | null = null;
+async function draftingCycle(): Promise<CycleDto> {
+  const startYear = Number(localDay(-3).slice(0, 4)) + 1;
+  openCycle ??= await ok<CycleDto>(
+    adm.post('/api/cycles', {
+      name: 'Siklus terbuka',
+      startYear,
+      endYear: startYear + 4,
+      phases: {
+        draftingStart: localDay(-3),
+        submissionDeadline: localDay(3),
+        sessionsStart: localDay(5),
+        sessionsEnd: localDay(6),
+        negotiationDeadline: localDay(10),
+        signingDeadline: localDay(12),
+      },
+    }),
+    201,
+  );
+  return openCycle;
+}
+let openTheme: Theme | null = null;
+/** A proposal of unit 1 that passes the completeness check. */
+async function freshCompleteProposal(): Promise<Proposal> {
+  const c = await draftingCycle();
+  if (!openTheme) {
+    const m = await freshMission();
+    openTheme = await ok<Theme>(
+      adm.post(`/api/cycles/${c.id}/themes`, {
+        missionId: m.id,
+        name: 'Tema usulan',
+        outcomeIndicatorName: 'Angka kematian ibu',
+        outcomeIndicatorUnit: 'per 100.000 KH',
+        outcomePolarity: 'lower_is_better',
+      }),
+      201,
+    );
+  }
+  const p = await freshProposal();
+  const years = Array.from({ length: c.endYear - c.startYear + 1 }, (_, i) => c.startYear + i);
+  const document = {
+    ...p.document,
+    problemStatement: 'Masalah yang didukung data.',
+    missionId: openTheme.missionId,
+    themeId: openTheme.id,
+    leadShare: 100,
+    budget: years.map((year) => ({ year, amount: 1_000_000 })),
+    indicators: [
+      {
+        key: 'aki',
+        name: 'Angka kematian ibu',
+        unit: 'per 100.000 KH',
+        polarity: 'lower_is_better' as const,
+        aggregation: 'latest' as const,
+        frequency: 'yearly' as const,
+        weight: 100,
+        baseline: { value: 120, year: c.startYear - 1, source: 'Dinas Kesehatan', breakdown: [] },
+        targets: years.map((year, i) => ({ year, value: 110 - i })),
+      },
+    ],
+    milestones: [{ key: 'm1', title: 'Pendataan', dueDate: `${c.startYear}-06-30` }],
+  };
+  const saved = await ok<Proposal>(
+    clients.operator1.put(`/api/proposals/${p.id}`, { document, version: p.version }),
+  );
+  if (saved.problems.length) throw new Error(`incomplete fixture: ${JSON.stringify(saved.problems)}`);
+  return saved;
+}
+async function freshSubmitted(): Promise<Proposal> {
+  const p = await freshCompleteProposal();
+  return ok<Proposal>(clients.kaopd1.post(`/api/proposals/${p.id}/submit`, { version: p.version }));
+}
+async function freshProposal(): Promise<Proposal> {
+  const c = await draftingCycle();
+  return ok<Proposal>(
+    clients.operator1.post('/api/proposals', { cycleId: c.id, title: `Usulan ${next()}` }),
     201,
   );
 }
@@ -393,6 +478,57 @@ const TABLE: Row[] = [
     prepare: async () => {
       const t = await freshTarget();
       return { url: `/api/targets/${t.id}`, body: { version: t.version } };
+    },
+  },
+
+  // proposals: drafted by the lead unit's head and operator, read region-wide by the admin and the
+  // head of region; panelists only on their session's agenda (none yet), so 404
+  { def: proposalRoutes.list, allowed: ['admin', 'kepala', 'panelis', 'kaopd1', 'operator1'] },
+  {
+    def: proposalRoutes.get,
+    allowed: ['admin', 'kepala', 'kaopd1', 'operator1'],
+    outOfScope: ['panelis'],
+    prepare: async () => ({ url: `/api/proposals/${(await freshProposal()).id}` }),
+  },
+  {
+    def: proposalRoutes.create,
+    allowed: ['kaopd1', 'operator1'],
+    prepare: async () => ({ url: '/api/proposals', body: { cycleId: (await draftingCycle()).id } }),
+  },
+  {
+    def: proposalRoutes.save,
+    allowed: ['kaopd1', 'operator1'],
+    prepare: async () => {
+      const p = await freshProposal();
+      return {
+        url: `/api/proposals/${p.id}`,
+        body: { document: { ...p.document, title: 'Judul baru' }, version: p.version },
+      };
+    },
+  },
+  {
+    def: proposalRoutes.withdraw,
+    allowed: ['kaopd1'],
+    prepare: async () => {
+      const p = await freshProposal();
+      return { url: `/api/proposals/${p.id}/withdraw`, body: { version: p.version } };
+    },
+  },
+
+  {
+    def: proposalRoutes.submit,
+    allowed: ['kaopd1'],
+    prepare: async () => {
+      const p = await freshCompleteProposal();
+      return { url: `/api/proposals/${p.id}/submit`, body: { version: p.version } };
+    },
+  },
+  {
+    def: proposalRoutes.reopen,
+    allowed: ['admin'],
+    prepare: async () => {
+      const p = await freshSubmitted();
+      return { url: `/api/proposals/${p.id}/reopen`, body: { version: p.version } };
     },
   },
 
@@ -650,6 +786,7 @@ const TABLE: Row[] = [
 function expected(row: Row, who: Who): Expect {
   if (row.allowed === 'public') return '2xx';
   if (who === 'anonymous') return '401';
+  if (row.outOfScope?.includes(who as Username)) return '404';
   return row.allowed.includes(who) ? '2xx' : '403';
 }
 
@@ -680,6 +817,7 @@ describe('the matrix covers the contract', () => {
       userRoutes,
       auditRoutes,
       cycleRoutes,
+      proposalRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());
@@ -700,6 +838,9 @@ describe.each(TABLE.map((row) => [`${row.def.method} ${row.def.path}`, row] as c
     if (expect_ === '2xx') {
       expect(res.statusCode, res.body).toBe(row.def.status ?? 200);
       await row.after?.(res, req);
+    } else if (expect_ === '404') {
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
     } else if (expect_ === '401') {
       expect(res.statusCode, res.body).toBe(401);
       expect(res.json().error.code).toBe('UNAUTHENTICATED');

@@ -7,6 +7,7 @@ import * as auditContract from '../../src/contract/audit.js';
 import * as authContract from '../../src/contract/auth.js';
 import * as civilServantsContract from '../../src/contract/civil-servants.js';
 import * as cyclesContract from '../../src/contract/cycles.js';
+import * as proposalsContract from '../../src/contract/proposals.js';
 import * as healthContract from '../../src/contract/health.js';
 import * as importsContract from '../../src/contract/imports.js';
 import * as regionContract from '../../src/contract/region.js';
@@ -60,6 +61,7 @@ function contractRoutes(): RouteDef[] {
     authContract,
     civilServantsContract,
     cyclesContract,
+    proposalsContract,
     healthContract,
     importsContract,
     regionContract,

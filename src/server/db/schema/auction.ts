@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   date,
   foreignKey,
@@ -95,6 +96,47 @@ export const submissionExtensions = pgTable(
     foreignKey({
       name: 'submission_extensions_unit_fk',
       columns: [t.regionId, t.workUnitId],
+      foreignColumns: [workUnits.regionId, workUnits.id],
+    }),
+  ],
+);
+
+/**
+ * A unit's proposal in a cycle. The draft lives in `document` (validated by the contract) so that
+ * autosave and negotiation rounds work on one value; the lead unit, the collaborating units and the
+ * status are columns because every access check and list filters by them.
+ */
+export const proposals = pgTable(
+  'proposals',
+  {
+    ...tenantColumns,
+    cycleId: uuid('cycle_id').notNull(),
+    leadWorkUnitId: uuid('lead_work_unit_id').notNull(),
+    /** Units that contribute (read access for them); kept in step with the document on every save. */
+    collaboratorUnitIds: uuid('collaborator_unit_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    document: jsonb('document').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    submittedBy: uuid('submitted_by'),
+    createdBy: uuid('created_by'),
+    ...versioned,
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    index('proposals_cycle_idx').on(t.regionId, t.cycleId, t.status),
+    index('proposals_unit_idx').on(t.regionId, t.leadWorkUnitId),
+    foreignKey({
+      name: 'proposals_cycle_fk',
+      columns: [t.regionId, t.cycleId],
+      foreignColumns: [cycles.regionId, cycles.id],
+    }),
+    foreignKey({
+      name: 'proposals_unit_fk',
+      columns: [t.regionId, t.leadWorkUnitId],
       foreignColumns: [workUnits.regionId, workUnits.id],
     }),
   ],
