@@ -11,6 +11,7 @@ export interface NavItem {
 /** The navbar, in order; an item shows when the user holds its permission. */
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', permission: null },
+  { to: '/siklus', label: 'nav.cycles', permission: 'readCycles' },
   { to: '/profil-daerah', label: 'nav.region', permission: 'manageRegion' },
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },

@@ -11,6 +11,9 @@ export function hasRole(me: Me, ...roles: Role[]): boolean {
 
 export const can = {
   manageRegion: (me: Me) => hasRole(me, 'region_admin'),
+  /** Every signed-in user reads the cycles (units draft against their phases, rubric and themes). */
+  readCycles: (_me: Me) => true,
+  manageCycles: (me: Me) => hasRole(me, 'region_admin'),
   listWorkUnits: (_me: Me) => true,
   writeWorkUnits: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   listCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer', 'opd_head', 'opd_operator'),

@@ -13,6 +13,8 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
 const RegionPage = page(() => import('../features/region/region-page'), 'RegionPage');
+const CyclesPage = page(() => import('../features/cycles/cycles-page'), 'CyclesPage');
+const CycleDetailPage = page(() => import('../features/cycles/cycle-detail-page'), 'CycleDetailPage');
 const WorkUnitsPage = page(() => import('../features/work-units/work-units-page'), 'WorkUnitsPage');
 const CivilServantsPage = page(
   () => import('../features/civil-servants/civil-servants-page'),
@@ -53,6 +55,22 @@ export const router = createBrowserRouter([
             element: (
               <Page>
                 <HomePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'siklus',
+            element: (
+              <Page permission="readCycles">
+                <CyclesPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'siklus/:id',
+            element: (
+              <Page permission="readCycles">
+                <CycleDetailPage />
               </Page>
             ),
           },
