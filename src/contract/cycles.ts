@@ -39,6 +39,15 @@ export const rubricCriterionSchema = z
   })
   .strict();
 
+/** The default rubric of domain.md section 3 (Score), used when a cycle is opened without one. */
+export const DEFAULT_RUBRIC: readonly { code: string; name: string; weight: number }[] = Object.freeze([
+  Object.freeze({ code: 'baseline_data_quality', name: 'Kualitas data titik nol', weight: 25 }),
+  Object.freeze({ code: 'target_ambition', name: 'Ambisi target', weight: 25 }),
+  Object.freeze({ code: 'mission_alignment', name: 'Keselarasan dengan misi dan tema', weight: 20 }),
+  Object.freeze({ code: 'feasibility_budget', name: 'Kelayakan dan kewajaran anggaran', weight: 15 }),
+  Object.freeze({ code: 'integration', name: 'Integrasi dengan unit lain', weight: 15 }),
+]);
+
 export const budgetCeilingSchema = z
   .object({
     year: z.number({ message: 'Tahun wajib diisi' }),

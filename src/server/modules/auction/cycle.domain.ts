@@ -1,3 +1,4 @@
+import { DEFAULT_RUBRIC as CONTRACT_DEFAULT_RUBRIC } from '../../../contract/cycles.js';
 import type { FieldError } from '../../../contract/common.js';
 import { isRupiah, type BudgetLine } from './terms.js';
 
@@ -22,14 +23,8 @@ export interface RubricCriterion {
   weight: number;
 }
 
-/** The default rubric of domain.md section 3 (Score). */
-export const DEFAULT_RUBRIC: readonly RubricCriterion[] = Object.freeze([
-  Object.freeze({ code: 'baseline_data_quality', name: 'Kualitas data titik nol', weight: 25 }),
-  Object.freeze({ code: 'target_ambition', name: 'Ambisi target', weight: 25 }),
-  Object.freeze({ code: 'mission_alignment', name: 'Keselarasan dengan misi dan tema', weight: 20 }),
-  Object.freeze({ code: 'feasibility_budget', name: 'Kelayakan dan kewajaran anggaran', weight: 15 }),
-  Object.freeze({ code: 'integration', name: 'Integrasi dengan unit lain', weight: 15 }),
-]);
+/** The default rubric of domain.md section 3 (Score); the contract owns it so the web shows the same. */
+export const DEFAULT_RUBRIC: readonly RubricCriterion[] = CONTRACT_DEFAULT_RUBRIC;
 
 export const MAX_RUBRIC_CRITERIA = 10;
 const RUBRIC_CODE = /^[a-z][a-z0-9_]{0,39}$/;

@@ -16,18 +16,6 @@ export const phaseDateKeys = [
   'signingDeadline',
 ] as const satisfies readonly (keyof PhaseDates)[];
 
-/**
- * The rubric the server uses when a cycle is opened without one (domain.md section 3). The contract
- * does not expose it, so it is repeated here for display only; the server remains the source.
- */
-export const DEFAULT_RUBRIC: readonly { code: string; name: string; weight: number }[] = [
-  { code: 'baseline_data_quality', name: 'Kualitas data titik nol', weight: 25 },
-  { code: 'target_ambition', name: 'Ambisi target', weight: 25 },
-  { code: 'mission_alignment', name: 'Keselarasan dengan misi dan tema', weight: 20 },
-  { code: 'feasibility_budget', name: 'Kelayakan dan kewajaran anggaran', weight: 15 },
-  { code: 'integration', name: 'Integrasi dengan unit lain', weight: 15 },
-];
-
 const phaseColors: Record<CurrentPhase, MantineColor> = {
   not_started: 'gray',
   drafting: 'blue',

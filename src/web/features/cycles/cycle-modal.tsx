@@ -18,7 +18,8 @@ import { useApiErrorHandler, validateWith } from '../../app/forms';
 import { useT } from '../../app/i18n';
 import { FormModal } from '../../components/form-modal';
 import { useMutationFeedback } from '../../components/use-mutation-feedback';
-import { DEFAULT_RUBRIC, phaseDateKeys, phaseDateLabel } from './cycle-format';
+import { DEFAULT_RUBRIC } from '../../../contract/cycles';
+import { phaseDateKeys, phaseDateLabel } from './cycle-format';
 import { RubricTable } from './rubric-table';
 import { useCreateCycle, useUpdateCycle } from './cycles-api';
 
