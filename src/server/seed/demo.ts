@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DEFAULT_RUBRIC } from '../../contract/cycles.js';
 import type { Role } from '../../contract/common.js';
 import type { Database } from '../db/client.js';
 import { regions } from '../db/schema.js';
@@ -9,9 +10,11 @@ import {
   createRegion,
   createUsers,
   insertCivilServants,
+  insertCycle,
   insertMissions,
   insertWorkUnits,
   setUnitHead,
+  type CycleSeed,
   type UserSeed,
 } from './seed.js';
 
@@ -189,7 +192,7 @@ export async function seedDemo(
       timezone: 'Asia/Jakarta',
       headTitle: 'Wali Kota',
     });
-    await insertMissions(tx, regionId, today.getUTCFullYear(), MISSIONS);
+    const missionIds = await insertMissions(tx, regionId, today.getUTCFullYear(), MISSIONS);
     const unitIds = await insertWorkUnits(
       tx,
       regionId,
@@ -217,6 +220,7 @@ export async function seedDemo(
       civilServantId: u.role === 'asn' ? ids.get(asnPerson.nip)! : null,
     }));
     await createUsers(tx, regionId, seeds);
+    await insertCycle(tx, regionId, demoCycle(today.getUTCFullYear(), missionIds));
     await appendAudit(tx, regionId, null, {
       action: 'seed.demo',
       entityType: 'region',
@@ -225,4 +229,79 @@ export async function seedDemo(
     });
     return { created: true, civilServants: unique.length };
   });
+}
+
+/**
+ * The cycle of the story, moved to the present: drafting in October of last year, the sessions at the
+ * command center on 12-13 November, negotiation to the end of November, signing on 8 December (as in
+ * 2018); this year is the first monitoring year of "Lelang Kinerja <this year>-<this year + 4>".
+ */
+export function demoCycle(year: number, missionIds: Map<number, string>): CycleSeed {
+  const last = year - 1;
+  const theme = (
+    mission: number,
+    name: string,
+    description: string,
+    indicator: string,
+    unit: string,
+    polarity: string,
+  ) => ({
+    missionId: missionIds.get(mission)!,
+    name,
+    description,
+    outcomeIndicatorName: indicator,
+    outcomeIndicatorUnit: unit,
+    outcomePolarity: polarity,
+  });
+  return {
+    name: `Lelang Kinerja ${year}-${year + 4}`,
+    startYear: year,
+    phases: {
+      draftingStart: `${last}-10-01`,
+      submissionDeadline: `${last}-10-31`,
+      sessionsStart: `${last}-11-12`,
+      sessionsEnd: `${last}-11-13`,
+      negotiationDeadline: `${last}-11-30`,
+      signingDeadline: `${last}-12-08`,
+    },
+    rubric: DEFAULT_RUBRIC,
+    budgetCeilings: [0, 1, 2, 3, 4].map((i) => ({
+      year: year + i,
+      amount: 450_000_000_000 + i * 25_000_000_000,
+    })),
+    themes: [
+      theme(
+        1,
+        'Penurunan Angka Kematian Ibu',
+        'Dinas Kesehatan bersama lima kecamatan menurunkan kematian ibu melalui pendataan dan pendampingan ibu hamil.',
+        'Angka kematian ibu',
+        'per 100.000 kelahiran hidup',
+        'lower_is_better',
+      ),
+      theme(
+        1,
+        'Penurunan Stunting',
+        'Intervensi gizi spesifik dan sensitif lintas perangkat daerah.',
+        'Prevalensi balita stunting',
+        '%',
+        'lower_is_better',
+      ),
+      theme(
+        2,
+        'Kota Kreatif dan Investasi',
+        'Ekonomi kreatif, pariwisata dan kemudahan berusaha.',
+        'Nilai realisasi investasi',
+        'miliar rupiah',
+        'higher_is_better',
+      ),
+      theme(
+        4,
+        'Pelayanan Publik Prima',
+        'Kecepatan dan kepastian layanan perizinan dan administrasi.',
+        'Indeks kepuasan masyarakat',
+        'indeks',
+        'higher_is_better',
+      ),
+    ],
+  };
 }

@@ -3,10 +3,12 @@ import type { Role } from '../../contract/common.js';
 import type { DbOrTx } from '../db/client.js';
 import {
   civilServants,
+  cycles,
   missionGoals,
   missions,
   missionTargets,
   regions,
+  themes,
   userRoles,
   users,
   workUnits,
@@ -123,12 +125,19 @@ export interface MissionSeed {
   goals: { title: string; targets: string[] }[];
 }
 
-export async function insertMissions(db: DbOrTx, regionId: string, termStart: number, list: MissionSeed[]) {
+export async function insertMissions(
+  db: DbOrTx,
+  regionId: string,
+  termStart: number,
+  list: MissionSeed[],
+): Promise<Map<number, string>> {
+  const ids = new Map<number, string>();
   for (const m of list) {
     const [mission] = await db
       .insert(missions)
       .values({ regionId, termStart, termEnd: termStart + 4, number: m.number, title: m.title })
       .returning({ id: missions.id });
+    ids.set(m.number, mission.id);
     for (const [gi, g] of m.goals.entries()) {
       const [goal] = await db
         .insert(missionGoals)
@@ -141,4 +150,47 @@ export async function insertMissions(db: DbOrTx, regionId: string, termStart: nu
       }
     }
   }
+  return ids;
+}
+
+export interface CycleSeed {
+  name: string;
+  startYear: number;
+  phases: Record<
+    | 'draftingStart'
+    | 'submissionDeadline'
+    | 'sessionsStart'
+    | 'sessionsEnd'
+    | 'negotiationDeadline'
+    | 'signingDeadline',
+    string
+  >;
+  rubric: readonly { code: string; name: string; weight: number }[];
+  budgetCeilings: { year: number; amount: number }[];
+  themes: {
+    missionId: string;
+    name: string;
+    description: string;
+    outcomeIndicatorName: string;
+    outcomeIndicatorUnit: string;
+    outcomePolarity: string;
+  }[];
+}
+
+export async function insertCycle(db: DbOrTx, regionId: string, c: CycleSeed): Promise<string> {
+  const [row] = await db
+    .insert(cycles)
+    .values({
+      regionId,
+      name: c.name,
+      startYear: c.startYear,
+      endYear: c.startYear + 4,
+      phases: c.phases,
+      rubric: c.rubric,
+      budgetCeilings: c.budgetCeilings,
+    })
+    .returning({ id: cycles.id });
+  if (c.themes.length)
+    await db.insert(themes).values(c.themes.map((t) => ({ ...t, regionId, cycleId: row.id })));
+  return row.id;
 }
