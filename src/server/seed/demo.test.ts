@@ -8,7 +8,11 @@ describe('the demo cycle', () => {
     const ids = new Map([1, 2, 3, 4].map((n) => [n, `00000000-0000-4000-8000-00000000000${n}`]));
     const c = demoCycle(year, ids);
     expect(c.name).toBe(`Lelang Kinerja ${year}-${year + 4}`);
-    const problems = validateCycle({ ...c, endYear: c.startYear + 4, phases: phaseInstants(c.phases, 'Asia/Jakarta') });
+    const problems = validateCycle({
+      ...c,
+      endYear: c.startYear + 4,
+      phases: phaseInstants(c.phases, 'Asia/Jakarta'),
+    });
     expect(problems).toEqual([]);
     // The story: sessions on 12-13 November and signing on 8 December of the year before.
     expect(c.phases.sessionsStart).toBe(`${year - 1}-11-12`);
