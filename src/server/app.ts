@@ -21,6 +21,7 @@ import { auditModule } from './modules/audit/audit.routes.js';
 import { authModule } from './modules/auth/auth.routes.js';
 import { cyclesModule } from './modules/auction/cycles.routes.js';
 import { proposalsModule } from './modules/auction/proposals.routes.js';
+import { sessionsModule } from './modules/auction/sessions.routes.js';
 import { civilServantsModule } from './modules/civil-servants/civil-servants.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
 import { importsModule } from './modules/imports/imports.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(auditModule, ctx);
   await app.register(cyclesModule, ctx);
   await app.register(proposalsModule, ctx);
+  await app.register(sessionsModule, ctx);
 
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -7,6 +7,7 @@ import { authRoutes } from '../../src/contract/auth.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
 import { cycleRoutes, type CycleDto, type Theme } from '../../src/contract/cycles.js';
 import { proposalRoutes, type Proposal } from '../../src/contract/proposals.js';
+import { sessionRoutes, type AuctionSession } from '../../src/contract/sessions.js';
 import { healthRoutes } from '../../src/contract/health.js';
 import { importRoutes, type ImportBatch } from '../../src/contract/imports.js';
 import { regionRoutes, type Mission } from '../../src/contract/region.js';
@@ -229,6 +230,21 @@ async function freshCompleteProposal(): Promise<Proposal> {
 async function freshSubmitted(): Promise<Proposal> {
   const p = await freshCompleteProposal();
   return ok<Proposal>(clients.kaopd1.post(`/api/proposals/${p.id}/submit`, { version: p.version }));
+}
+async function freshSession(withProposal = false): Promise<AuctionSession> {
+  const c = await draftingCycle();
+  const proposalIds = withProposal ? [(await freshSubmitted()).id] : [];
+  return ok<AuctionSession>(
+    adm.post('/api/sessions', {
+      cycleId: c.id,
+      title: `Sidang ${next()}`,
+      date: localDay(5),
+      place: 'Ngalam Command Center',
+      panelUserIds: [w.a.users.panelis],
+      proposalIds,
+    }),
+    201,
+  );
 }
 async function freshProposal(): Promise<Proposal> {
   const c = await draftingCycle();
@@ -532,6 +548,47 @@ const TABLE: Row[] = [
     },
   },
 
+  // sessions: the admin schedules; panel members, the units on the agenda and the region readers read
+  { def: sessionRoutes.list, allowed: ['admin', 'kepala', 'panelis', 'kaopd1', 'operator1'] },
+  {
+    def: sessionRoutes.get,
+    allowed: ['admin', 'kepala', 'panelis', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/sessions/${(await freshSession(true)).id}` }),
+  },
+  {
+    def: sessionRoutes.create,
+    allowed: ADMIN,
+    prepare: async () => ({
+      url: '/api/sessions',
+      body: {
+        cycleId: (await draftingCycle()).id,
+        title: `Sidang baru ${next()}`,
+        date: localDay(6),
+        place: 'Balai Kota',
+        panelUserIds: [w.a.users.panelis],
+        proposalIds: [],
+      },
+    }),
+  },
+  {
+    def: sessionRoutes.update,
+    allowed: ADMIN,
+    prepare: async () => {
+      const s = await freshSession();
+      return {
+        url: `/api/sessions/${s.id}`,
+        body: {
+          title: `${s.title} (ubah)`,
+          date: s.date,
+          place: s.place,
+          panelUserIds: [w.a.users.panelis],
+          proposalIds: [],
+          version: s.version,
+        },
+      };
+    },
+  },
+
   // auction cycles: every signed-in user reads the phases, rubric and themes; the admin writes
   { def: cycleRoutes.list, allowed: EVERYONE },
   {
@@ -818,6 +875,7 @@ describe('the matrix covers the contract', () => {
       auditRoutes,
       cycleRoutes,
       proposalRoutes,
+      sessionRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { tenantColumns, versioned } from './columns.js';
+import { users } from './identity.js';
 import { workUnits } from './org.js';
 import { missions, regions } from './regions.js';
 
@@ -138,6 +139,84 @@ export const proposals = pgTable(
       name: 'proposals_unit_fk',
       columns: [t.regionId, t.leadWorkUnitId],
       foreignColumns: [workUnits.regionId, workUnits.id],
+    }),
+  ],
+);
+
+/** A session of the auction (sidang lelang): when, where, who sits on the panel, in which order. */
+export const auctionSessions = pgTable(
+  'auction_sessions',
+  {
+    ...tenantColumns,
+    cycleId: uuid('cycle_id').notNull(),
+    title: text('title').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    /** The chair (head of region, or a delegate holding that role); may be empty until set. */
+    chairUserId: uuid('chair_user_id'),
+    ...versioned,
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    index('auction_sessions_cycle_idx').on(t.regionId, t.cycleId, t.date),
+    foreignKey({
+      name: 'auction_sessions_cycle_fk',
+      columns: [t.regionId, t.cycleId],
+      foreignColumns: [cycles.regionId, cycles.id],
+    }),
+    foreignKey({
+      name: 'auction_sessions_chair_fk',
+      columns: [t.regionId, t.chairUserId],
+      foreignColumns: [users.regionId, users.id],
+    }),
+  ],
+);
+
+/** A member of a session's panel (users with the panelist role, pentahelix partners among them). */
+export const sessionPanelists = pgTable(
+  'session_panelists',
+  {
+    regionId: uuid('region_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.sessionId, t.userId] }),
+    index('session_panelists_user_idx').on(t.regionId, t.userId),
+    foreignKey({
+      name: 'session_panelists_session_fk',
+      columns: [t.regionId, t.sessionId],
+      foreignColumns: [auctionSessions.regionId, auctionSessions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'session_panelists_user_fk',
+      columns: [t.regionId, t.userId],
+      foreignColumns: [users.regionId, users.id],
+    }),
+  ],
+);
+
+/** The agenda: proposals in the order they are presented. A proposal sits on one session's agenda. */
+export const sessionAgenda = pgTable(
+  'session_agenda',
+  {
+    regionId: uuid('region_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    proposalId: uuid('proposal_id').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.sessionId, t.proposalId] }),
+    uniqueIndex('session_agenda_proposal_uq').on(t.regionId, t.proposalId),
+    foreignKey({
+      name: 'session_agenda_session_fk',
+      columns: [t.regionId, t.sessionId],
+      foreignColumns: [auctionSessions.regionId, auctionSessions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'session_agenda_proposal_fk',
+      columns: [t.regionId, t.proposalId],
+      foreignColumns: [proposals.regionId, proposals.id],
     }),
   ],
 );

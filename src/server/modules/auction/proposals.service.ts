@@ -22,7 +22,7 @@ import { appendAudit } from '../../platform/audit.js';
 import { dayEnd } from '../../platform/calendar.js';
 import { AppError, fieldError, validation } from '../../platform/errors.js';
 import { likePattern, offsetOf } from '../../platform/listing.js';
-import type { Actor } from '../../platform/policy.js';
+import { hasRole, type Actor } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/versioning.js';
 import { submissionOpen, type SubmissionWindow } from './cycle.domain.js';
 import { phaseInstants } from './cycles.service.js';
@@ -35,8 +35,18 @@ type Row = typeof proposals.$inferSelect;
 /** Which proposals the actor may see: the whole region, or those their units lead or contribute to. */
 function readScope(actor: Actor): SQL | undefined {
   if (readsWholeRegion(actor)) return undefined;
+  const parts: (SQL | undefined)[] = [];
+  // Panelists read the proposals on the agenda of the sessions they sit on.
+  if (hasRole(actor, 'panelist')) {
+    parts.push(sql`exists (select 1 from session_agenda sa join session_panelists sp on sp.region_id = sa.region_id and sp.session_id = sa.session_id
+      where sa.region_id = "proposals"."region_id" and sa.proposal_id = "proposals"."id" and sp.user_id = ${actor.userId})`);
+  }
   const units = drafterUnits(actor);
-  if (units.length === 0) return sql`false`;
+  if (units.length) parts.push(unitScope(units));
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+function unitScope(units: string[]): SQL | undefined {
   return or(
     inArray(proposals.leadWorkUnitId, units),
     sql`${proposals.collaboratorUnitIds} && ${sql`array[${sql.join(

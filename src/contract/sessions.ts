@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { idParams, text, versionSchema } from './common.js';
+import { proposalStatuses } from './proposals.js';
+import { route } from './route.js';
+
+export const auctionSessionSchema = z.object({
+  id: z.uuid(),
+  cycleId: z.uuid(),
+  title: z.string(),
+  date: z.string(),
+  place: z.string(),
+  chair: z.object({ userId: z.uuid(), fullName: z.string() }).nullable(),
+  panel: z.array(z.object({ userId: z.uuid(), fullName: z.string() })),
+  agenda: z.array(
+    z.object({
+      position: z.number().int(),
+      proposalId: z.uuid(),
+      title: z.string(),
+      leadUnitName: z.string(),
+      status: z.enum(proposalStatuses),
+    }),
+  ),
+  version: z.number().int(),
+});
+export type AuctionSession = z.infer<typeof auctionSessionSchema>;
+
+const fields = {
+  cycleId: z.uuid({ message: 'Siklus wajib dipilih' }),
+  title: text(200, 'Nama sidang'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Format tanggal harus YYYY-MM-DD'),
+  place: text(200, 'Tempat'),
+  chairUserId: z.uuid({ message: 'Ketua sidang tidak valid' }).nullable().optional(),
+  panelUserIds: z
+    .array(z.uuid({ message: 'Panelis tidak valid' }))
+    .min(1, 'Pilih minimal satu panelis')
+    .max(30, 'Paling banyak 30 panelis'),
+  /** The agenda in presentation order. Proposals must be submitted; once on an agenda they stay. */
+  proposalIds: z
+    .array(z.uuid({ message: 'Usulan tidak valid' }))
+    .max(100, 'Paling banyak 100 usulan per sidang'),
+};
+export const createSessionBody = z.object(fields).strict();
+export const updateSessionBody = z
+  .object({ ...fields, version: versionSchema })
+  .strict()
+  .omit({ cycleId: true });
+
+export const sessionListQuery = z.object({ cycleId: z.uuid().optional() });
+
+export const sessionRoutes = {
+  list: route({
+    method: 'GET',
+    path: '/api/sessions',
+    summary: 'Jadwal sidang lelang',
+    tag: 'sessions',
+    query: sessionListQuery,
+    response: z.array(auctionSessionSchema),
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/sessions/:id',
+    summary: 'Detail sidang',
+    tag: 'sessions',
+    params: idParams,
+    response: auctionSessionSchema,
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/sessions',
+    summary: 'Jadwalkan sidang',
+    tag: 'sessions',
+    body: createSessionBody,
+    response: auctionSessionSchema,
+    status: 201,
+  }),
+  update: route({
+    method: 'PUT',
+    path: '/api/sessions/:id',
+    summary: 'Ubah sidang, panel dan urutan agenda',
+    tag: 'sessions',
+    params: idParams,
+    body: updateSessionBody,
+    response: auctionSessionSchema,
+  }),
+};
