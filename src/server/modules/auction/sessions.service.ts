@@ -241,16 +241,14 @@ async function writeMembers(
     .delete(sessionAgenda)
     .where(and(eq(sessionAgenda.regionId, actor.regionId), eq(sessionAgenda.sessionId, sessionId)));
   if (input.proposalIds.length) {
-    await tx
-      .insert(sessionAgenda)
-      .values(
-        input.proposalIds.map((proposalId, i) => ({
-          regionId: actor.regionId,
-          sessionId,
-          proposalId,
-          position: i + 1,
-        })),
-      );
+    await tx.insert(sessionAgenda).values(
+      input.proposalIds.map((proposalId, i) => ({
+        regionId: actor.regionId,
+        sessionId,
+        proposalId,
+        position: i + 1,
+      })),
+    );
   }
   const fresh = found.filter((f) => !f.sessionId).map((f) => f.id);
   for (const id of fresh) {
