@@ -12,6 +12,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', permission: null },
   { to: '/siklus', label: 'nav.cycles', permission: 'readCycles' },
+  { to: '/usulan', label: 'nav.proposals', permission: 'readProposals' },
   { to: '/profil-daerah', label: 'nav.region', permission: 'manageRegion' },
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },

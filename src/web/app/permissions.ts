@@ -14,6 +14,9 @@ export const can = {
   /** Every signed-in user reads the cycles (units draft against their phases, rubric and themes). */
   readCycles: (_me: Me) => true,
   manageCycles: (me: Me) => hasRole(me, 'region_admin'),
+  readProposals: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'opd_head', 'opd_operator'),
+  /** Drafting is the OPD's: the lead unit is the drafter's own unit. */
+  draftProposals: (me: Me) => hasRole(me, 'opd_head', 'opd_operator'),
   listWorkUnits: (_me: Me) => true,
   writeWorkUnits: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   listCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer', 'opd_head', 'opd_operator'),

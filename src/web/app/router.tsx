@@ -15,6 +15,11 @@ const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
 const RegionPage = page(() => import('../features/region/region-page'), 'RegionPage');
 const CyclesPage = page(() => import('../features/cycles/cycles-page'), 'CyclesPage');
 const CycleDetailPage = page(() => import('../features/cycles/cycle-detail-page'), 'CycleDetailPage');
+const ProposalsPage = page(() => import('../features/proposals/proposals-page'), 'ProposalsPage');
+const ProposalDetailPage = page(
+  () => import('../features/proposals/proposal-detail-page'),
+  'ProposalDetailPage',
+);
 const WorkUnitsPage = page(() => import('../features/work-units/work-units-page'), 'WorkUnitsPage');
 const CivilServantsPage = page(
   () => import('../features/civil-servants/civil-servants-page'),
@@ -71,6 +76,22 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="readCycles">
                 <CycleDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'usulan',
+            element: (
+              <Page permission="readProposals">
+                <ProposalsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'usulan/:id',
+            element: (
+              <Page permission="readProposals">
+                <ProposalDetailPage />
               </Page>
             ),
           },
