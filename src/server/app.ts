@@ -21,6 +21,7 @@ import { auditModule } from './modules/audit/audit.routes.js';
 import { authModule } from './modules/auth/auth.routes.js';
 import { cyclesModule } from './modules/auction/cycles.routes.js';
 import { proposalsModule } from './modules/auction/proposals.routes.js';
+import { scoringModule } from './modules/auction/scoring.routes.js';
 import { sessionsModule } from './modules/auction/sessions.routes.js';
 import { civilServantsModule } from './modules/civil-servants/civil-servants.routes.js';
 import { healthModule } from './modules/health/health.routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(cyclesModule, ctx);
   await app.register(proposalsModule, ctx);
   await app.register(sessionsModule, ctx);
+  await app.register(scoringModule, ctx);
 
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -7,6 +7,7 @@ import { authRoutes } from '../../src/contract/auth.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
 import { cycleRoutes, type CycleDto, type Theme } from '../../src/contract/cycles.js';
 import { proposalRoutes, type Proposal } from '../../src/contract/proposals.js';
+import { scoringRoutes } from '../../src/contract/scoring.js';
 import { sessionRoutes, type AuctionSession } from '../../src/contract/sessions.js';
 import { healthRoutes } from '../../src/contract/health.js';
 import { importRoutes, type ImportBatch } from '../../src/contract/imports.js';
@@ -589,6 +590,32 @@ const TABLE: Row[] = [
     },
   },
 
+  // scoring: the session's panel (panelis sits on every fixture session), its chair, the head of
+  // region and the admin read the sheet; only panelists score or declare a conflict
+  {
+    def: scoringRoutes.get,
+    allowed: ['admin', 'kepala', 'panelis'],
+    prepare: async () => ({
+      url: `/api/proposals/${(await freshSession(true)).agenda[0].proposalId}/scoring`,
+    }),
+  },
+  {
+    def: scoringRoutes.save,
+    allowed: ['panelis'],
+    prepare: async () => ({
+      url: `/api/proposals/${(await freshSession(true)).agenda[0].proposalId}/scores`,
+      body: { scores: [{ criterionCode: 'target_ambition', score: 70 }], submit: false },
+    }),
+  },
+  {
+    def: scoringRoutes.conflict,
+    allowed: ['panelis'],
+    prepare: async () => ({
+      url: `/api/proposals/${(await freshSession(true)).agenda[0].proposalId}/conflict`,
+      body: { reason: 'Hubungan keluarga dengan pengusul' },
+    }),
+  },
+
   // auction cycles: every signed-in user reads the phases, rubric and themes; the admin writes
   { def: cycleRoutes.list, allowed: EVERYONE },
   {
@@ -876,6 +903,7 @@ describe('the matrix covers the contract', () => {
       cycleRoutes,
       proposalRoutes,
       sessionRoutes,
+      scoringRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());

@@ -8,6 +8,7 @@ import * as authContract from '../../src/contract/auth.js';
 import * as civilServantsContract from '../../src/contract/civil-servants.js';
 import * as cyclesContract from '../../src/contract/cycles.js';
 import * as proposalsContract from '../../src/contract/proposals.js';
+import * as scoringContract from '../../src/contract/scoring.js';
 import * as sessionsContract from '../../src/contract/sessions.js';
 import * as healthContract from '../../src/contract/health.js';
 import * as importsContract from '../../src/contract/imports.js';
@@ -64,6 +65,7 @@ function contractRoutes(): RouteDef[] {
     cyclesContract,
     proposalsContract,
     sessionsContract,
+    scoringContract,
     healthContract,
     importsContract,
     regionContract,

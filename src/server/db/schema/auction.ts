@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   foreignKey,
   index,
@@ -217,6 +218,42 @@ export const sessionAgenda = pgTable(
       name: 'session_agenda_proposal_fk',
       columns: [t.regionId, t.proposalId],
       foreignColumns: [proposals.regionId, proposals.id],
+    }),
+  ],
+);
+
+/** One panelist's position on one proposal: a conflict of interest, or scores per rubric criterion. */
+export const proposalScores = pgTable(
+  'proposal_scores',
+  {
+    ...tenantColumns,
+    proposalId: uuid('proposal_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    panelistUserId: uuid('panelist_user_id').notNull(),
+    conflict: boolean('conflict').notNull().default(false),
+    conflictReason: text('conflict_reason'),
+    /** `[{ criterionCode, score, note }]`; final once `submitted_at` is set. */
+    scores: jsonb('scores').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    ...versioned,
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    uniqueIndex('proposal_scores_panelist_uq').on(t.regionId, t.proposalId, t.panelistUserId),
+    foreignKey({
+      name: 'proposal_scores_proposal_fk',
+      columns: [t.regionId, t.proposalId],
+      foreignColumns: [proposals.regionId, proposals.id],
+    }),
+    foreignKey({
+      name: 'proposal_scores_session_fk',
+      columns: [t.regionId, t.sessionId],
+      foreignColumns: [auctionSessions.regionId, auctionSessions.id],
+    }),
+    foreignKey({
+      name: 'proposal_scores_user_fk',
+      columns: [t.regionId, t.panelistUserId],
+      foreignColumns: [users.regionId, users.id],
     }),
   ],
 );
