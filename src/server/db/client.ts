@@ -41,6 +41,9 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle client that the server drops (restart, admin termination) emits on the pool; without a
+    // listener that would crash the process. The pool discards the client and the next query reconnects.
+    pool.on('error', () => undefined);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,
