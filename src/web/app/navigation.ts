@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', permission: null },
   { to: '/siklus', label: 'nav.cycles', permission: 'readCycles' },
   { to: '/usulan', label: 'nav.proposals', permission: 'readProposals' },
+  { to: '/sidang', label: 'nav.sessions', permission: 'readSessions' },
   { to: '/profil-daerah', label: 'nav.region', permission: 'manageRegion' },
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },

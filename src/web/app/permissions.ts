@@ -17,6 +17,10 @@ export const can = {
   readProposals: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'opd_head', 'opd_operator'),
   /** Drafting is the OPD's: the lead unit is the drafter's own unit. */
   draftProposals: (me: Me) => hasRole(me, 'opd_head', 'opd_operator'),
+  /** Panelists see the sessions they sit on, OPD roles those of their proposals (the server scopes). */
+  readSessions: (me: Me) =>
+    hasRole(me, 'region_admin', 'head_of_region', 'panelist', 'opd_head', 'opd_operator'),
+  manageSessions: (me: Me) => hasRole(me, 'region_admin'),
   listWorkUnits: (_me: Me) => true,
   writeWorkUnits: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   listCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer', 'opd_head', 'opd_operator'),

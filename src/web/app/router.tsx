@@ -20,6 +20,9 @@ const ProposalDetailPage = page(
   () => import('../features/proposals/proposal-detail-page'),
   'ProposalDetailPage',
 );
+const SessionsPage = page(() => import('../features/sessions/sessions-page'), 'SessionsPage');
+const SessionDetailPage = page(() => import('../features/sessions/session-detail-page'), 'SessionDetailPage');
+const ScoringPage = page(() => import('../features/sessions/scoring-page'), 'ScoringPage');
 const WorkUnitsPage = page(() => import('../features/work-units/work-units-page'), 'WorkUnitsPage');
 const CivilServantsPage = page(
   () => import('../features/civil-servants/civil-servants-page'),
@@ -92,6 +95,30 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="readProposals">
                 <ProposalDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'sidang',
+            element: (
+              <Page permission="readSessions">
+                <SessionsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'sidang/:id',
+            element: (
+              <Page permission="readSessions">
+                <SessionDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'sidang/:id/nilai/:proposalId',
+            element: (
+              <Page permission="readSessions">
+                <ScoringPage />
               </Page>
             ),
           },
