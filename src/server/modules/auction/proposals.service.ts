@@ -120,8 +120,17 @@ function rolesFor(actor: Actor, leadUnitId: string): ActorRole[] {
   return actor.roles.filter((r) => r.workUnitId === null || r.workUnitId === leadUnitId).map((r) => r.role);
 }
 
-async function toDto(db: DbOrTx, actor: Actor, row: Row, now: Date): Promise<Proposal> {
-  const ctx = await contextOf(db, actor, row.cycleId, row.leadWorkUnitId, now);
+/** Per-request memo of contexts, so a list page loads each cycle and unit once, not once per row. */
+type ContextCache = Map<string, Promise<Context>>;
+
+async function toDto(db: DbOrTx, actor: Actor, row: Row, now: Date, cache?: ContextCache): Promise<Proposal> {
+  const key = `${row.cycleId}:${row.leadWorkUnitId}`;
+  let pending = cache?.get(key);
+  if (!pending) {
+    pending = contextOf(db, actor, row.cycleId, row.leadWorkUnitId, now);
+    cache?.set(key, pending);
+  }
+  const ctx = await pending;
   const [unit] = await db
     .select({ name: workUnits.name })
     .from(workUnits)
@@ -192,9 +201,10 @@ export async function listProposals(
     .orderBy(desc(proposals.updatedAt), proposals.id)
     .limit(q.pageSize)
     .offset(offsetOf(q.page, q.pageSize));
+  const cache: ContextCache = new Map();
   const items = await Promise.all(
     rows.map(async (row) => {
-      const { document, problems, ...rest } = await toDto(db, actor, row, now);
+      const { document, problems, ...rest } = await toDto(db, actor, row, now, cache);
       return { ...rest, problemCount: problems.length, themeId: document.themeId };
     }),
   );
