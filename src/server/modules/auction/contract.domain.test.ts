@@ -1,3 +1,4 @@
+import { FIXTURE_INDICATORS, FIXTURE_TERM, FIXTURE_TERMS, FIXTURE_YEARS } from './fixtures.js';
 import { describe, expect, it } from 'vitest';
 import { roles } from '../../../contract/common.js';
 import {
@@ -15,28 +16,13 @@ import {
 import type { ActorRole } from './state-machine.js';
 import type { Terms, TermsPatch } from './terms.js';
 
-const years = [2026, 2027, 2028, 2029, 2030];
-const indicators: ContractIndicator[] = [
-  { key: 'aki', name: 'Angka kematian ibu', polarity: 'lower_is_better', baseline: 90 },
-  { key: 'k4', name: 'Cakupan K4', polarity: 'higher_is_better', baseline: 88 },
-  { key: 'rawat', name: 'Lama rawat', polarity: 'range', baseline: 6 },
-];
-const signedTerms: Terms = {
-  targets: [
-    ...[85, 80, 75, 70, 65].map((value, i) => ({ indicatorKey: 'aki', year: years[i], value })),
-    ...[90, 92, 94, 96, 98].map((value, i) => ({ indicatorKey: 'k4', year: years[i], value })),
-    ...years.map((year) => ({ indicatorKey: 'rawat', year, lower: 3, upper: 5 })),
-  ],
-  milestones: [
-    { milestoneKey: 'pendataan', date: '2026-03-31' },
-    { milestoneKey: 'kelas_ibu', date: '2027-06-30' },
-  ],
-  budget: years.map((year) => ({ year, amount: 1_000_000_000 })),
-};
+const years = FIXTURE_YEARS;
+const indicators: ContractIndicator[] = FIXTURE_INDICATORS;
+const signedTerms: Terms = FIXTURE_TERMS;
 const signedAt = new Date('2025-12-08T03:00:00Z');
 const v1: ContractVersion = { version: 1, terms: signedTerms, createdAt: signedAt, amendmentId: null };
 const context: AmendmentContext = {
-  term: { startYear: 2026, endYear: 2030 },
+  term: FIXTURE_TERM,
   indicators,
   current: v1,
   hasOpenAmendment: false,

@@ -1,3 +1,4 @@
+import { FIXTURE_INDICATORS, FIXTURE_TERM, FIXTURE_TERMS } from './fixtures.js';
 import { describe, expect, it } from 'vitest';
 import {
   agreedTerms,
@@ -19,26 +20,9 @@ import {
 } from './negotiation.domain.js';
 import type { Terms } from './terms.js';
 
-const years = [2026, 2027, 2028, 2029, 2030];
-const term = { startYear: 2026, endYear: 2030 };
-const indicators: NegotiationIndicator[] = [
-  { key: 'aki', name: 'Angka kematian ibu', polarity: 'lower_is_better', baseline: 90 },
-  { key: 'k4', name: 'Cakupan K4', polarity: 'higher_is_better', baseline: 88 },
-  { key: 'rawat', name: 'Lama rawat', polarity: 'range', baseline: 6 },
-];
-/** The bid: AKI 85..65 falling, K4 90..98 rising, stay 3-5 days, two milestones. */
-const original: Terms = {
-  targets: [
-    ...[85, 80, 75, 70, 65].map((value, i) => ({ indicatorKey: 'aki', year: years[i], value })),
-    ...[90, 92, 94, 96, 98].map((value, i) => ({ indicatorKey: 'k4', year: years[i], value })),
-    ...years.map((year) => ({ indicatorKey: 'rawat', year, lower: 3, upper: 5 })),
-  ],
-  milestones: [
-    { milestoneKey: 'pendataan', date: '2026-03-31' },
-    { milestoneKey: 'kelas_ibu', date: '2027-06-30' },
-  ],
-  budget: years.map((year) => ({ year, amount: 1_000_000_000 })),
-};
+const term = FIXTURE_TERM;
+const indicators: NegotiationIndicator[] = FIXTURE_INDICATORS;
+const original: Terms = FIXTURE_TERMS;
 
 const T0 = new Date('2025-11-13T10:00:00Z');
 const deadline = new Date('2025-11-30T16:59:59Z');
