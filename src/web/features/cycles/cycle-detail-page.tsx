@@ -36,9 +36,10 @@ import {
   phaseLabel,
   polarityLabel,
   type CurrentPhase,
-} from './cycle-format';
+} from '../../components/cycle-format';
 import { CycleModal } from './cycle-modal';
-import { useCycle, useDeleteTheme, useMissionOptions } from './cycles-api';
+import { useCycle, useMissionOptions } from '../../components/cycle-queries';
+import { useDeleteTheme } from './cycles-api';
 import { ExtensionModal } from './extension-modal';
 import { RubricTable } from './rubric-table';
 import { ThemeModal } from './theme-modal';

@@ -19,7 +19,7 @@ import { useT } from '../../app/i18n';
 import { FormModal } from '../../components/form-modal';
 import { useMutationFeedback } from '../../components/use-mutation-feedback';
 import { DEFAULT_RUBRIC } from '../../../contract/cycles';
-import { phaseDateKeys, phaseDateLabel } from './cycle-format';
+import { phaseDateKeys, phaseDateLabel } from '../../components/cycle-format';
 import { RubricTable } from './rubric-table';
 import { useCreateCycle, useUpdateCycle } from './cycles-api';
 

@@ -1,32 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { cycleRoutes } from '../../../contract/cycles';
-import { regionRoutes } from '../../../contract/region';
 import type { BodyOf } from '../../../contract/route';
 import { call } from '../../app/api';
-
-export const cyclesKey = ['cycles'] as const;
-const cycleKey = (id: string) => ['cycles', 'detail', id] as const;
-
-export function useCycles() {
-  return useQuery({ queryKey: [...cyclesKey, 'list'], queryFn: () => call(cycleRoutes.list) });
-}
-
-export function useCycle(id: string) {
-  return useQuery({
-    queryKey: cycleKey(id),
-    queryFn: () => call(cycleRoutes.get, { params: { id } }),
-    enabled: id !== '',
-  });
-}
-
-/** The region's missions, for the theme's mission select and the mission titles of the groups. */
-export function useMissionOptions() {
-  return useQuery({
-    queryKey: ['missions'],
-    queryFn: () => call(regionRoutes.listMissions),
-    staleTime: 60_000,
-  });
-}
+import { cycleKey, cyclesKey } from '../../components/cycle-queries';
 
 /** Every cycle write refreshes the list and the detail (both small) and the audit trail. */
 function useCycleWrite<V, R>(fn: (v: V) => Promise<R>) {

@@ -1,29 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import type { CycleDto } from '../../../contract/cycles';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useFormat, useMe } from '../../app/session';
+import { FieldRow } from '../../components/field-row';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
-import { PhaseBadge, phaseDateLabel } from './cycle-format';
+import { PhaseBadge, phaseDateLabel } from '../../components/cycle-format';
 import { CycleModal } from './cycle-modal';
-import { useCycles } from './cycles-api';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="xs" wrap="nowrap">
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} fw={500} ta="right">
-        {children}
-      </Text>
-    </Group>
-  );
-}
+import { useCycles } from '../../components/cycle-queries';
 
 function CycleCard({ cycle }: { cycle: CycleDto }) {
   const t = useT();
@@ -41,14 +29,16 @@ function CycleCard({ cycle }: { cycle: CycleDto }) {
           <PhaseBadge phase={cycle.currentPhase} style={{ flexShrink: 0 }} />
         </Group>
         <Stack component="dl" gap={4} m={0}>
-          <Field label={t('cycle.termLabel')}>
+          <FieldRow label={t('cycle.termLabel')}>
             {cycle.startYear}–{cycle.endYear}
-          </Field>
-          <Field label={t('cycle.themeCount')}>{f.number(cycle.themes.length)}</Field>
-          <Field label={phaseDateLabel(t, 'submissionDeadline')}>
+          </FieldRow>
+          <FieldRow label={t('cycle.themeCount')}>{f.number(cycle.themes.length)}</FieldRow>
+          <FieldRow label={phaseDateLabel(t, 'submissionDeadline')}>
             {f.date(cycle.phases.submissionDeadline)}
-          </Field>
-          <Field label={phaseDateLabel(t, 'signingDeadline')}>{f.date(cycle.phases.signingDeadline)}</Field>
+          </FieldRow>
+          <FieldRow label={phaseDateLabel(t, 'signingDeadline')}>
+            {f.date(cycle.phases.signingDeadline)}
+          </FieldRow>
         </Stack>
         <Group mt="auto">
           <Button

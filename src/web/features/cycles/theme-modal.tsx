@@ -5,8 +5,9 @@ import { nullIfBlank, validateWith } from '../../app/forms';
 import { useT } from '../../app/i18n';
 import { FormModal } from '../../components/form-modal';
 import { useMutationFeedback } from '../../components/use-mutation-feedback';
-import { polarityLabel } from './cycle-format';
-import { useCreateTheme, useMissionOptions, useUpdateTheme } from './cycles-api';
+import { polarityLabel } from '../../components/cycle-format';
+import { useMissionOptions } from '../../components/cycle-queries';
+import { useCreateTheme, useUpdateTheme } from './cycles-api';
 
 interface Values {
   missionId: string | null;

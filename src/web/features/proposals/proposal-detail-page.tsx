@@ -14,8 +14,8 @@ import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
-import { useCycle } from '../cycles/cycles-api';
-import { ProposalStatusBadge } from './proposal-format';
+import { useCycle } from '../../components/cycle-queries';
+import { ProposalStatusBadge } from '../../components/proposal-status';
 import {
   BudgetSection,
   fieldId,

@@ -21,8 +21,8 @@ import { aggregations, frequencies, type ProposalDocument } from '../../../contr
 import { useT, type MessageKey } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { WorkUnitSelect } from '../../components/work-unit-select';
-import { formatRupiah, polarityLabel } from '../cycles/cycle-format';
-import { useMissionOptions } from '../cycles/cycles-api';
+import { formatRupiah, polarityLabel } from '../../components/cycle-format';
+import { useMissionOptions } from '../../components/cycle-queries';
 
 export type Doc = ProposalDocument;
 export type Indicator = Doc['indicators'][number];

@@ -13,8 +13,8 @@ import { PageHeader } from '../../components/page-header';
 import { PagedTable } from '../../components/paged-table';
 import { SearchInput } from '../../components/search-input';
 import { useListParams } from '../../components/use-list-params';
-import { useCycles } from '../cycles/cycles-api';
-import { proposalStatusLabel, ProposalStatusBadge } from './proposal-format';
+import { useCycles } from '../../components/cycle-queries';
+import { proposalStatusLabel, ProposalStatusBadge } from '../../components/proposal-status';
 import { useCreateProposal, useProposals } from './proposals-api';
 
 const PAGE_SIZE = 20;

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { useListParams } from '../../components/use-list-params';
-import { useCycles } from '../cycles/cycles-api';
+import { useCycles } from '../../components/cycle-queries';
 import { Field, useSessionDate } from './session-format';
 import { SessionModal } from './session-modal';
 import { useSessions } from './sessions-api';

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { Badge, type MantineColor } from '@mantine/core';
-import type { CycleDto, PhaseDates, polarities } from '../../../contract/cycles';
-import { useT, type MessageKey, type Translate } from '../../app/i18n';
+import type { CycleDto, PhaseDates, polarities } from '../../contract/cycles';
+import { useT, type MessageKey, type Translate } from '../app/i18n';
 
 export type CurrentPhase = CycleDto['currentPhase'];
 export type Polarity = (typeof polarities)[number];

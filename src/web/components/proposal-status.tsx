@@ -1,6 +1,6 @@
 import { Badge, type MantineColor } from '@mantine/core';
-import type { ProposalStatus } from '../../../contract/proposals';
-import { useT, type MessageKey, type Translate } from '../../app/i18n';
+import type { ProposalStatus } from '../../contract/proposals';
+import { useT, type MessageKey, type Translate } from '../app/i18n';
 
 const statusColors: Record<ProposalStatus, MantineColor> = {
   draft: 'gray',
