@@ -5,3 +5,4 @@ export * from './schema/identity.js';
 export * from './schema/audit.js';
 export * from './schema/imports.js';
 export * from './schema/auction.js';
+export * from './schema/agreements.js';
