@@ -30,7 +30,13 @@ export const termsSchema = z.object({
 });
 export type TermsDto = z.infer<typeof termsSchema>;
 
-export const negotiationStates = ['awaiting_opd', 'awaiting_panel', 'accepted', 'refused', 'expired'] as const;
+export const negotiationStates = [
+  'awaiting_opd',
+  'awaiting_panel',
+  'accepted',
+  'refused',
+  'expired',
+] as const;
 export type NegotiationStateDto = (typeof negotiationStates)[number];
 export const sides = ['panel', 'opd'] as const;
 
@@ -193,9 +199,7 @@ export const signBody = z
   .strict();
 
 export const verificationParams = z.object({
-  code: z
-    .string()
-    .regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'Kode verifikasi tidak valid'),
+  code: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'Kode verifikasi tidak valid'),
 });
 
 /** What the public verification page shows: no personal data beyond the parties' names and offices. */
@@ -207,7 +211,10 @@ export const pactVerificationSchema = z.object({
   outcome: z.enum(['agreed', 'refused']),
   parties: z.array(z.object({ role: z.enum(signatories), office: z.string(), name: z.string() })),
   issuedAt: z.string(),
-  signatures: z.object({ opdHeadSignedAt: z.string().nullable(), headOfRegionSignedAt: z.string().nullable() }),
+  signatures: z.object({
+    opdHeadSignedAt: z.string().nullable(),
+    headOfRegionSignedAt: z.string().nullable(),
+  }),
   contentHash: z.string(),
 });
 export type PactVerification = z.infer<typeof pactVerificationSchema>;
