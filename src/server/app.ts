@@ -19,6 +19,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { authModule } from './modules/auth/auth.routes.js';
+import { agreementsModule } from './modules/auction/agreements.routes.js';
+import { boardModule } from './modules/auction/board.routes.js';
 import { cyclesModule } from './modules/auction/cycles.routes.js';
 import { proposalsModule } from './modules/auction/proposals.routes.js';
 import { scoringModule } from './modules/auction/scoring.routes.js';
@@ -132,6 +134,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(proposalsModule, ctx);
   await app.register(sessionsModule, ctx);
   await app.register(scoringModule, ctx);
+  await app.register(boardModule, ctx);
+  await app.register(agreementsModule, ctx);
 
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreementRoutes, type Contract, type Pact } from '../../src/contract/agreements.js';
 import { auditRoutes } from '../../src/contract/audit.js';
 import { authRoutes } from '../../src/contract/auth.js';
+import { boardRoutes } from '../../src/contract/board.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
 import { cycleRoutes, type CycleDto, type Theme } from '../../src/contract/cycles.js';
 import { proposalRoutes, type Proposal } from '../../src/contract/proposals.js';
@@ -27,6 +29,7 @@ import {
 import { hashPassword } from '../../src/server/platform/passwords.js';
 import { buildNip } from '../../src/server/seed/factories.js';
 import { rng } from '../../src/server/seed/random.js';
+import { fullScores } from '../support/auction.js';
 import { Client, PASSWORD, REGION_A_USERS, setupWorld, type World } from '../support/harness.js';
 
 /**
@@ -246,6 +249,61 @@ async function freshSession(withProposal = false): Promise<AuctionSession> {
     }),
     201,
   );
+}
+// negotiation, pact and contract fixtures: unit 1's proposals scored by panelis, chaired by kepala
+async function freshScored(): Promise<Proposal> {
+  const s = await freshSession(true);
+  const id = s.agenda[0].proposalId;
+  await ok(
+    clients.panelis.put(`/api/proposals/${id}/scores`, {
+      scores: fullScores(80, 70, 75, 60, 65),
+      submit: true,
+    }),
+  );
+  return ok<Proposal>(adm.get(`/api/proposals/${id}`));
+}
+const tougher = (value: number, rounds: number) => ({
+  targets: [{ indicatorKey: 'aki', year: openCycle!.startYear, value }],
+  milestoneDeadlines: [],
+  reason: 'Data kohort memungkinkan target lebih berat',
+  rounds,
+});
+/** In negotiation with the panel's first offer standing (awaiting the OPD). */
+async function freshOffered(): Promise<string> {
+  const p = await freshScored();
+  await ok(clients.kepala.post(`/api/proposals/${p.id}/negotiation/offers`, tougher(109.5, 0)));
+  return p.id;
+}
+/** In negotiation with the OPD's counter standing (awaiting the panel). */
+async function freshCountered(): Promise<string> {
+  const id = await freshOffered();
+  await ok(clients.kaopd1.post(`/api/proposals/${id}/negotiation/offers`, tougher(109.8, 1)));
+  return id;
+}
+/** Agreed as is: the pact is drawn up, nobody has signed. */
+async function freshAgreed(): Promise<string> {
+  const p = await freshScored();
+  await ok(clients.kepala.post(`/api/proposals/${p.id}/agree`, { version: p.version }));
+  return p.id;
+}
+/** A signed contract of unit 1. */
+async function freshContract(): Promise<Contract> {
+  const id = await freshAgreed();
+  await ok(clients.kaopd1.post(`/api/proposals/${id}/pact/sign`, { as: 'opd_head', password: PASSWORD }));
+  const pact = await ok<Pact>(
+    clients.kepala.post(`/api/proposals/${id}/pact/sign`, { as: 'head_of_region', password: PASSWORD }),
+  );
+  return ok<Contract>(adm.get(`/api/contracts/${pact.contractId}`));
+}
+const amendmentBodyFor = (c: Contract) => ({
+  changes: { targets: [{ indicatorKey: 'aki', year: c.term.startYear + 1, value: 108.5 }] },
+  reason: 'Penyesuaian hasil evaluasi',
+});
+/** A contract with an open amendment proposed by `by`. */
+async function freshAmendment(by: Client) {
+  const c = await freshContract();
+  const after = await ok<Contract>(by.post(`/api/contracts/${c.id}/amendments`, amendmentBodyFor(c)), 201);
+  return { contract: after, amendment: after.amendments[0] };
 }
 async function freshProposal(): Promise<Proposal> {
   const c = await draftingCycle();
@@ -616,6 +674,143 @@ const TABLE: Row[] = [
     }),
   },
 
+  // negotiation: read like the proposal (panelis sits on the fixture session); the head of region
+  // offers for the panel, the unit's head answers for the OPD; each answer needs the state it answers
+  {
+    def: agreementRoutes.negotiation,
+    allowed: ['admin', 'kepala', 'panelis', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/proposals/${(await freshScored()).id}/negotiation` }),
+  },
+  {
+    def: agreementRoutes.offer,
+    allowed: ['kepala', 'kaopd1'],
+    prepare: async (who) =>
+      who === 'kaopd1'
+        ? { url: `/api/proposals/${await freshOffered()}/negotiation/offers`, body: tougher(109.8, 1) }
+        : { url: `/api/proposals/${(await freshScored()).id}/negotiation/offers`, body: tougher(109.5, 0) },
+  },
+  {
+    def: agreementRoutes.accept,
+    allowed: ['kepala', 'kaopd1'],
+    prepare: async (who) =>
+      who === 'kaopd1'
+        ? { url: `/api/proposals/${await freshOffered()}/negotiation/accept`, body: { round: 1 } }
+        : { url: `/api/proposals/${await freshCountered()}/negotiation/accept`, body: { round: 2 } },
+  },
+  {
+    def: agreementRoutes.refuse,
+    allowed: ['kaopd1'],
+    prepare: async () => ({
+      url: `/api/proposals/${await freshOffered()}/negotiation/refuse`,
+      body: { round: 1, reason: 'Anggaran tidak mencukupi' },
+    }),
+  },
+  {
+    def: agreementRoutes.agreeAsIs,
+    allowed: ['kepala'],
+    prepare: async () => {
+      const p = await freshScored();
+      return { url: `/api/proposals/${p.id}/agree`, body: { version: p.version } };
+    },
+  },
+  {
+    def: agreementRoutes.pact,
+    allowed: ['admin', 'kepala', 'panelis', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/proposals/${await freshAgreed()}/pact` }),
+  },
+  {
+    def: agreementRoutes.pactPdf,
+    allowed: ['admin', 'kepala', 'panelis', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/proposals/${await freshAgreed()}/pact.pdf` }),
+    after: async (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+  },
+  {
+    def: agreementRoutes.sign,
+    allowed: ['kepala', 'kaopd1'],
+    prepare: async (who) => ({
+      url: `/api/proposals/${await freshAgreed()}/pact/sign`,
+      body: { as: who === 'kaopd1' ? 'opd_head' : 'head_of_region', password: PASSWORD },
+    }),
+  },
+  {
+    def: agreementRoutes.verify,
+    allowed: 'public',
+    prepare: async () => {
+      const pact = await ok<Pact>(adm.get(`/api/proposals/${await freshAgreed()}/pact`));
+      return { url: `/api/public/pacts/${pact.verificationCode}` };
+    },
+  },
+
+  // contracts: read by the region readers (verifiers check realizations against them) and the unit;
+  // amendments asked by the unit's head or the region, decided by the head of region (not the asker)
+  { def: agreementRoutes.contracts, allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'] },
+  {
+    def: agreementRoutes.contract,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/contracts/${(await freshContract()).id}` }),
+  },
+  {
+    def: agreementRoutes.amend,
+    allowed: ['admin', 'kepala', 'kaopd1'],
+    prepare: async () => {
+      const c = await freshContract();
+      return { url: `/api/contracts/${c.id}/amendments`, body: amendmentBodyFor(c) };
+    },
+  },
+  {
+    def: agreementRoutes.approveAmendment,
+    allowed: ['kepala'],
+    prepare: async () => {
+      const { contract, amendment } = await freshAmendment(clients.kaopd1);
+      return {
+        url: `/api/contracts/${contract.id}/amendments/${amendment.id}/approve`,
+        body: { version: amendment.version },
+      };
+    },
+  },
+  {
+    def: agreementRoutes.rejectAmendment,
+    allowed: ['kepala'],
+    prepare: async () => {
+      const { contract, amendment } = await freshAmendment(clients.kaopd1);
+      return {
+        url: `/api/contracts/${contract.id}/amendments/${amendment.id}/reject`,
+        body: { version: amendment.version, reason: 'Belum didukung data' },
+      };
+    },
+  },
+  {
+    def: agreementRoutes.withdrawAmendment,
+    allowed: ['admin', 'kepala', 'kaopd1'],
+    prepare: async (who) => {
+      const asker = who === 'admin' || who === 'kepala' ? clients[who] : clients.kaopd1;
+      const { contract, amendment } = await freshAmendment(asker);
+      return {
+        url: `/api/contracts/${contract.id}/amendments/${amendment.id}/withdraw`,
+        body: { version: amendment.version },
+      };
+    },
+  },
+
+  // cycle board: the admin and the head of region see the whole cycle and export it
+  {
+    def: boardRoutes.board,
+    allowed: ['admin', 'kepala'],
+    prepare: async () => ({ url: `/api/cycles/${(await draftingCycle()).id}/board` }),
+  },
+  {
+    def: boardRoutes.boardXlsx,
+    allowed: ['admin', 'kepala'],
+    prepare: async () => ({ url: `/api/cycles/${(await draftingCycle()).id}/board.xlsx` }),
+    after: async (res) => expect(res.headers['content-disposition']).toMatch(/^attachment; filename=/),
+  },
+  {
+    def: boardRoutes.resultsPdf,
+    allowed: ['admin', 'kepala'],
+    prepare: async () => ({ url: `/api/cycles/${(await draftingCycle()).id}/results.pdf` }),
+    after: async (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+  },
+
   // auction cycles: every signed-in user reads the phases, rubric and themes; the admin writes
   { def: cycleRoutes.list, allowed: EVERYONE },
   {
@@ -904,6 +1099,8 @@ describe('the matrix covers the contract', () => {
       proposalRoutes,
       sessionRoutes,
       scoringRoutes,
+      boardRoutes,
+      agreementRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());
@@ -1044,6 +1241,7 @@ describe('objects of region B by id from every role of region A', () => {
     goal: { id: string; version: number };
     target: { id: string; version: number };
     batch: ImportBatch;
+    cycle: CycleDto;
   };
 
   beforeAll(async () => {
@@ -1065,6 +1263,16 @@ describe('objects of region B by id from every role of region A', () => {
       goal,
       target,
       batch: await freshBatch(bAdmin),
+      cycle: await ok<CycleDto>(
+        bAdmin.post('/api/cycles', {
+          name: 'Siklus B',
+          startYear: 2027,
+          endYear: 2031,
+          phases: CYCLE_PHASES,
+          budgetCeilings: [{ year: 2027, amount: 1_000_000 }],
+        }),
+        201,
+      ),
     };
   });
 
@@ -1237,6 +1445,13 @@ describe('objects of region B by id from every role of region A', () => {
       object: () => ({ id: b.batch.id, body: {} }),
       allowed: IMPORTERS,
     },
+    ...(['board', 'board.xlsx', 'results.pdf'] as const).map((path): CrossCase => ({
+      name: `cycle ${path}`,
+      method: 'GET',
+      url: (id) => `/api/cycles/${id}/${path}`,
+      object: () => ({ id: b.cycle.id }),
+      allowed: ['admin', 'kepala'],
+    })),
   ];
 
   describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {

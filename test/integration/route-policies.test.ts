@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as agreementsContract from '../../src/contract/agreements.js';
 import * as auditContract from '../../src/contract/audit.js';
 import * as authContract from '../../src/contract/auth.js';
+import * as boardContract from '../../src/contract/board.js';
 import * as civilServantsContract from '../../src/contract/civil-servants.js';
 import * as cyclesContract from '../../src/contract/cycles.js';
 import * as proposalsContract from '../../src/contract/proposals.js';
@@ -39,6 +41,9 @@ const PUBLIC_API = new Set([
   'HEAD /api/openapi.json',
   'GET /api/public/regions',
   'HEAD /api/public/regions',
+  // Anyone holding a printed pact checks it by the code on it (number, parties, date, content hash).
+  'GET /api/public/pacts/:code',
+  'HEAD /api/public/pacts/:code',
   'POST /api/auth/login',
 ]);
 /** Swagger UI: read-only files under /api/docs. */
@@ -66,6 +71,8 @@ function contractRoutes(): RouteDef[] {
     proposalsContract,
     sessionsContract,
     scoringContract,
+    boardContract,
+    agreementsContract,
     healthContract,
     importsContract,
     regionContract,
@@ -196,7 +203,7 @@ describe('route enumeration (S1)', () => {
 
   it('registers every contract route with its method and path, and no fewer API routes than the contract', () => {
     const contract = contractRoutes();
-    expect(contract.length).toBeGreaterThanOrEqual(43);
+    expect(contract.length).toBeGreaterThanOrEqual(60);
     const registered = new Set(routes.map(key));
     const absent = contract.map((d) => `${d.method} ${d.path}`).filter((k) => !registered.has(k));
     expect(absent).toEqual([]);

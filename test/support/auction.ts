@@ -107,3 +107,55 @@ export async function submittedProposal(
   void w;
   return json<Proposal>(head.post(`/api/proposals/${saved.id}/submit`, { version: saved.version }), 200);
 }
+
+/** Every rubric criterion of the default rubric with the given scores, in order. */
+export const fullScores = (a: number, b: number, c: number, d: number, e: number) => [
+  { criterionCode: 'baseline_data_quality', score: a },
+  { criterionCode: 'target_ambition', score: b },
+  { criterionCode: 'mission_alignment', score: c },
+  { criterionCode: 'feasibility_budget', score: d },
+  { criterionCode: 'integration', score: e },
+];
+
+/**
+ * A proposal of unit u1 submitted, put on a session chaired by the head of region (`kepala`) with the
+ * given panelists, and scored by all of them: status `scored`.
+ */
+export async function scoredProposal(
+  w: World,
+  cycle: CycleDto,
+  theme: Theme,
+  title: string,
+  panelists: { id: string; client: Client }[],
+): Promise<Proposal> {
+  const admin = await w.login('admin');
+  const p = await submittedProposal(
+    w,
+    await w.login('operator1'),
+    await w.login('kaopd1'),
+    cycle,
+    theme,
+    title,
+  );
+  await json(
+    admin.post('/api/sessions', {
+      cycleId: cycle.id,
+      title: `Sidang ${title}`,
+      date: localDay(5),
+      place: 'Ngalam Command Center',
+      chairUserId: w.a.users.kepala,
+      panelUserIds: panelists.map((x) => x.id),
+      proposalIds: [p.id],
+    }),
+    201,
+  );
+  for (const [i, x] of panelists.entries())
+    await json(
+      x.client.put(`/api/proposals/${p.id}/scores`, {
+        scores: fullScores(80 - i * 10, 70, 75, 60, 65),
+        submit: true,
+      }),
+      200,
+    );
+  return json<Proposal>(admin.get(`/api/proposals/${p.id}`), 200);
+}

@@ -36,3 +36,10 @@ export function pdfText(pdf: Buffer): string {
     '',
   );
 }
+
+/**
+ * The text without any whitespace: pdfmake breaks lines after "/" and "-" too, so a pact number may
+ * come out in pieces; compare compacted strings to find it whole.
+ */
+export const pdfCompact = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
+export const compact = (s: string) => s.replace(/\s+/g, '');

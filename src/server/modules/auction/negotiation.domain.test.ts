@@ -9,6 +9,7 @@ import {
   offeredTerms,
   open,
   respond,
+  stateOf,
   validateCounterOffer,
   type ClosingAnswer,
   type NegotiationIndicator,
@@ -158,6 +159,25 @@ describe('negotiation state machine', () => {
       expect(open(deadline, deadline)).toEqual({ ok: true, to: 'awaiting_opd' });
       expect(open(later(1), deadline)).toEqual({ ok: false, message: 'Batas waktu negosiasi sudah lewat' });
     });
+  });
+});
+
+describe('stateOf', () => {
+  it('is no negotiation before the first offer', () => {
+    expect(stateOf([], null)).toBeNull();
+  });
+  it('awaits the side that did not make the last offer', () => {
+    expect(stateOf([{ by: 'panel' }], null)).toBe('awaiting_opd');
+    expect(stateOf([{ by: 'panel' }, { by: 'opd' }], null)).toBe('awaiting_panel');
+    expect(stateOf([{ by: 'panel' }, { by: 'opd' }, { by: 'panel' }], null)).toBe('awaiting_opd');
+  });
+  it('lets the closing answer decide', () => {
+    const r = [{ by: 'panel' as const }];
+    expect(stateOf(r, { kind: 'accept' })).toBe('accepted');
+    expect(stateOf(r, { kind: 'refuse' })).toBe('refused');
+    expect(stateOf(r, { kind: 'expire' })).toBe('expired');
+    // Agreed as is: an acceptance without any round.
+    expect(stateOf([], { kind: 'accept' })).toBe('accepted');
   });
 });
 

@@ -120,6 +120,19 @@ const isOpen = (s: NegotiationState) => s === 'awaiting_opd' || s === 'awaiting_
 export type NegotiationResult = { ok: true; to: NegotiationState } | { ok: false; message: string };
 
 /**
+ * The state of a negotiation from what is stored: no round yet is no negotiation (null); a closing
+ * answer decides; otherwise the side that did not make the last offer is awaited.
+ */
+export function stateOf(
+  rounds: readonly { by: Side }[],
+  answer: { kind: 'accept' | 'refuse' | 'expire' } | null,
+): NegotiationState | null {
+  if (answer) return answer.kind === 'accept' ? 'accepted' : answer.kind === 'refuse' ? 'refused' : 'expired';
+  if (rounds.length === 0) return null;
+  return rounds[rounds.length - 1].by === 'panel' ? 'awaiting_opd' : 'awaiting_panel';
+}
+
+/**
  * Opens a negotiation with the panel's first offer: the OPD then answers. Offers may be made up to
  * and including the deadline instant.
  */

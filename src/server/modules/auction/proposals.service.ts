@@ -56,7 +56,7 @@ function unitScope(units: string[]): SQL | undefined {
   );
 }
 
-async function loadRow(db: DbOrTx, actor: Actor, id: string): Promise<Row> {
+export async function loadRow(db: DbOrTx, actor: Actor, id: string): Promise<Row> {
   const [row] = await db
     .select()
     .from(proposals)
@@ -110,12 +110,12 @@ async function contextOf(
   };
 }
 
-const asDraft = (row: Row): ProposalDraft => ({
+export const asDraft = (row: Row): ProposalDraft => ({
   ...(row.document as ProposalDocument),
   leadUnitId: row.leadWorkUnitId,
 });
 
-function rolesFor(actor: Actor, leadUnitId: string): ActorRole[] {
+export function rolesFor(actor: Actor, leadUnitId: string): ActorRole[] {
   // A unit-scoped role counts only for its own unit.
   return actor.roles.filter((r) => r.workUnitId === null || r.workUnitId === leadUnitId).map((r) => r.role);
 }

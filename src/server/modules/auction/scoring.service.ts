@@ -88,7 +88,7 @@ async function sheetsOf(db: DbOrTx, actor: Actor, proposalId: string) {
     .where(and(eq(proposalScores.regionId, actor.regionId), eq(proposalScores.proposalId, proposalId)));
 }
 
-function aggregateOf(sheet: Sheet, rows: (typeof proposalScores.$inferSelect)[]) {
+function aggregateOf(sheet: Pick<Sheet, 'rubric' | 'panel'>, rows: (typeof proposalScores.$inferSelect)[]) {
   return aggregate(
     sheet.rubric,
     sheet.panel.map((p) => {
@@ -289,4 +289,36 @@ export async function declareConflict(
     await completeIfDone(tx, actor, sheet);
     return toDto(tx, actor, await loadSheet(tx, actor, proposalId));
   });
+}
+
+/**
+ * The panel's aggregate for a proposal on an agenda, without the caller's seat checks (for the pact,
+ * the negotiation header and the board, which have their own access rules). Null when not on an agenda.
+ */
+export async function proposalAggregate(db: DbOrTx, regionId: string, proposalId: string) {
+  const [row] = await db
+    .select({ sessionId: sessionAgenda.sessionId, rubric: cycles.rubric })
+    .from(sessionAgenda)
+    .innerJoin(
+      proposals,
+      and(eq(proposals.regionId, sessionAgenda.regionId), eq(proposals.id, sessionAgenda.proposalId)),
+    )
+    .innerJoin(cycles, and(eq(cycles.regionId, proposals.regionId), eq(cycles.id, proposals.cycleId)))
+    .where(and(eq(sessionAgenda.regionId, regionId), eq(sessionAgenda.proposalId, proposalId)));
+  if (!row) return null;
+  const panel = await db
+    .select({ userId: sessionPanelists.userId })
+    .from(sessionPanelists)
+    .where(and(eq(sessionPanelists.regionId, regionId), eq(sessionPanelists.sessionId, row.sessionId)));
+  const rows = await db
+    .select()
+    .from(proposalScores)
+    .where(and(eq(proposalScores.regionId, regionId), eq(proposalScores.proposalId, proposalId)));
+  return aggregateOf(
+    {
+      rubric: row.rubric as RubricCriterion[],
+      panel: panel.map((p) => ({ userId: p.userId, fullName: '' })),
+    },
+    rows,
+  );
 }

@@ -1,0 +1,28 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { boardRoutes as r } from '../../../contract/board.js';
+import type { AppContext } from '../../app.js';
+import { defineRoute } from '../../platform/http.js';
+import { policy } from '../../platform/policy.js';
+import * as svc from './board.service.js';
+
+/** Sends an export as a download (never rendered inline: the name and type come from the service). */
+function download(reply: FastifyReply, file: svc.ExportFile) {
+  reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store');
+  return file.data;
+}
+
+export async function boardModule(app: FastifyInstance, { database }: AppContext) {
+  // The board is the chair's and the secretariat's view of the whole cycle; units see their own proposals.
+  const readers = policy.roles('region_admin', 'head_of_region');
+  defineRoute(app, r.board, readers, ({ actor, params }) => svc.getBoard(database.db, actor, params.id));
+  defineRoute(app, r.boardXlsx, readers, async ({ actor, params, reply }) =>
+    download(reply, await svc.boardXlsx(database.db, actor, params.id)),
+  );
+  defineRoute(app, r.resultsPdf, readers, async ({ actor, params, reply }) =>
+    download(reply, await svc.resultsPdf(database.db, actor, params.id)),
+  );
+}

@@ -1,0 +1,558 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  acceptBody,
+  Negotiation,
+  offerBody,
+  refuseBody,
+  TermsDto,
+} from '../../../contract/agreements.js';
+import type { ProposalStatus } from '../../../contract/proposals.js';
+import type { DbOrTx, Tx, Database } from '../../db/client.js';
+import {
+  cycles,
+  negotiationAnswers,
+  negotiationRounds,
+  proposals,
+  regions,
+  users,
+  workUnits,
+} from '../../db/schema.js';
+import { appendAudit } from '../../platform/audit.js';
+import { AppError, validation } from '../../platform/errors.js';
+import { hasRole, type Actor } from '../../platform/policy.js';
+import { phaseInstants } from './cycles.service.js';
+import {
+  agreedTerms,
+  appendRound,
+  expire,
+  offeredTerms,
+  open,
+  respond,
+  stateOf,
+  validateCounterOffer,
+  type ClosingAnswer,
+  type NegotiationIndicator,
+  type NegotiationState,
+  type Offer,
+  type Side,
+} from './negotiation.domain.js';
+import { termsFromDraft, transition, type ProposalDraft } from './proposal.domain.js';
+import { asDraft, loadRow } from './proposals.service.js';
+import { headOf } from './proposals.policy.js';
+import { createPact } from './pacts.service.js';
+import { proposalAggregate } from './scoring.service.js';
+import type { Terms } from './terms.js';
+
+type Row = typeof proposals.$inferSelect;
+type RoundRow = typeof negotiationRounds.$inferSelect;
+type AnswerRow = typeof negotiationAnswers.$inferSelect;
+
+/** Everything the negotiation of one proposal is made of, loaded once per request. */
+export interface NegotiationContext {
+  row: Row;
+  draft: ProposalDraft;
+  original: Terms;
+  term: { startYear: number; endYear: number };
+  deadline: Date;
+  rounds: RoundRow[];
+  offers: Offer[];
+  answer: AnswerRow | null;
+  state: NegotiationState | null;
+}
+
+const toOffer = (r: RoundRow): Offer => ({
+  round: r.round,
+  by: r.side as Side,
+  targets: r.targets as Offer['targets'],
+  milestoneDeadlines: r.milestoneDeadlines as Offer['milestoneDeadlines'],
+  reason: r.reason,
+  createdAt: r.createdAt,
+});
+
+/** The side the actor speaks for on this proposal: the panel (head of region) or the lead unit's head. */
+export function sidesOf(actor: Actor, leadUnitId: string): Side[] {
+  const out: Side[] = [];
+  if (hasRole(actor, 'head_of_region')) out.push('panel');
+  if (headOf(actor, leadUnitId)) out.push('opd');
+  return out;
+}
+
+/**
+ * Loads the proposal (in the actor's read scope, 404 otherwise) and its negotiation. With `lock`, the
+ * proposal row is locked for the rest of the transaction so that two answers to one offer queue up
+ * and the second sees the first.
+ */
+export async function loadNegotiation(
+  db: DbOrTx,
+  actor: Actor,
+  proposalId: string,
+  lock = false,
+): Promise<NegotiationContext> {
+  const visible = await loadRow(db, actor, proposalId);
+  let row = visible;
+  if (lock) {
+    [row] = await db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.regionId, actor.regionId), eq(proposals.id, proposalId)))
+      .for('update');
+  }
+  const [c] = await db
+    .select({
+      startYear: cycles.startYear,
+      endYear: cycles.endYear,
+      phases: cycles.phases,
+      tz: regions.timezone,
+    })
+    .from(cycles)
+    .innerJoin(regions, eq(regions.id, cycles.regionId))
+    .where(and(eq(cycles.regionId, actor.regionId), eq(cycles.id, row.cycleId)));
+  const phases = phaseInstants(c.phases as Parameters<typeof phaseInstants>[0], c.tz);
+  const rounds = await db
+    .select()
+    .from(negotiationRounds)
+    .where(and(eq(negotiationRounds.regionId, actor.regionId), eq(negotiationRounds.proposalId, proposalId)))
+    .orderBy(asc(negotiationRounds.round));
+  const [answer] = await db
+    .select()
+    .from(negotiationAnswers)
+    .where(
+      and(eq(negotiationAnswers.regionId, actor.regionId), eq(negotiationAnswers.proposalId, proposalId)),
+    );
+  const offers = rounds.map(toOffer);
+  const draft = asDraft(row);
+  return {
+    row,
+    draft,
+    original: termsFromDraft(draft),
+    term: { startYear: c.startYear, endYear: c.endYear },
+    deadline: phases.negotiationDeadline,
+    rounds,
+    offers,
+    answer: answer ?? null,
+    state: stateOf(offers, answer ? { kind: answer.kind as 'accept' | 'refuse' | 'expire' } : null),
+  };
+}
+
+const indicatorsOf = (draft: ProposalDraft): NegotiationIndicator[] =>
+  draft.indicators.map((i) => ({
+    key: i.key,
+    name: i.name,
+    polarity: i.polarity,
+    baseline: i.baseline.value,
+  }));
+
+const termsDto = (t: Terms): TermsDto => ({
+  targets: t.targets.map((x) => ({ ...x })),
+  milestones: t.milestones.map((x) => ({ ...x })),
+  budget: t.budget.map((x) => ({ ...x })),
+});
+
+async function namesOf(db: DbOrTx, regionId: string, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, name: users.fullName })
+    .from(users)
+    .where(and(eq(users.regionId, regionId), inArray(users.id, wanted)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+async function toDto(db: DbOrTx, actor: Actor, ctx: NegotiationContext, now: Date): Promise<Negotiation> {
+  const { row, draft, state } = ctx;
+  const names = await namesOf(db, actor.regionId, [
+    ...ctx.rounds.map((r) => r.createdBy),
+    ctx.answer?.createdBy ?? null,
+  ]);
+  const [unit] = await db
+    .select({ name: workUnits.name })
+    .from(workUnits)
+    .where(and(eq(workUnits.regionId, actor.regionId), eq(workUnits.id, row.leadWorkUnitId)));
+  const agg = await proposalAggregate(db, actor.regionId, row.id);
+  const sides = sidesOf(actor, row.leadWorkUnitId);
+  const status = row.status as ProposalStatus;
+  const beforeDeadline = now <= ctx.deadline;
+  const awaited = state === 'awaiting_opd' ? 'opd' : state === 'awaiting_panel' ? 'panel' : null;
+  const panel = sides.includes('panel');
+  const opd = sides.includes('opd');
+  const agreed =
+    state === 'accepted'
+      ? agreedTerms(ctx.original, ctx.offers, [closing(ctx.answer as AnswerRow)])
+      : status === 'agreed' || status === 'signed'
+        ? ctx.original
+        : null;
+  return {
+    proposalId: row.id,
+    title: row.title,
+    leadUnitId: row.leadWorkUnitId,
+    leadUnitName: unit?.name ?? '',
+    status,
+    state,
+    deadline: ctx.deadline.toISOString(),
+    term: ctx.term,
+    score: agg?.complete ? agg.score : null,
+    indicators: draft.indicators.map((i) => ({
+      key: i.key,
+      name: i.name,
+      unit: i.unit,
+      polarity: i.polarity,
+      baseline: { value: i.baseline.value, year: i.baseline.year, source: i.baseline.source },
+    })),
+    milestones: draft.milestones.map((m) => ({ key: m.key, title: m.title })),
+    original: termsDto(ctx.original),
+    rounds: ctx.rounds.map((r) => ({
+      round: r.round,
+      side: r.side as Side,
+      targets: r.targets as TermsDto['targets'],
+      milestoneDeadlines: r.milestoneDeadlines as TermsDto['milestones'],
+      reason: r.reason,
+      createdAt: r.createdAt.toISOString(),
+      createdByName: names.get(r.createdBy) ?? '',
+    })),
+    answer: ctx.answer
+      ? {
+          round: ctx.answer.round,
+          side: ctx.answer.side as 'panel' | 'opd' | 'system',
+          kind: ctx.answer.kind as 'accept' | 'refuse' | 'expire',
+          reason: ctx.answer.reason,
+          createdAt: ctx.answer.createdAt.toISOString(),
+          createdByName: ctx.answer.createdBy ? (names.get(ctx.answer.createdBy) ?? null) : null,
+        }
+      : null,
+    agreed: agreed ? termsDto(agreed) : null,
+    can: {
+      offer:
+        panel &&
+        beforeDeadline &&
+        (status === 'scored' || (status === 'in_negotiation' && awaited === 'panel')),
+      counter: opd && beforeDeadline && status === 'in_negotiation' && awaited === 'opd',
+      accept: beforeDeadline && status === 'in_negotiation' && awaited !== null && sides.includes(awaited),
+      refuse: opd && beforeDeadline && status === 'in_negotiation' && awaited === 'opd',
+      agreeAsIs: panel && status === 'scored',
+    },
+    side: sides.length === 1 ? sides[0] : sides.length ? (awaited ?? sides[0]) : null,
+    version: row.version,
+  };
+}
+
+const closing = (a: AnswerRow): ClosingAnswer => ({
+  round: a.round,
+  by: a.side as Side,
+  kind: a.kind as 'accept' | 'refuse',
+  reason: a.reason,
+  createdAt: a.createdAt,
+});
+
+async function moveProposal(tx: Tx, actor: Actor | null, ctx: NegotiationContext, to: ProposalStatus) {
+  await tx
+    .update(proposals)
+    .set({ status: to, version: sql`${proposals.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(proposals.regionId, ctx.row.regionId), eq(proposals.id, ctx.row.id)));
+  void actor;
+}
+
+const EXPIRY_REASON =
+  'Batas waktu negosiasi lewat tanpa kesepakatan: tawaran terakhir panel dianggap ditolak';
+
+/**
+ * The platform's own move when the deadline has passed on an open negotiation: the last panel offer
+ * stands as refused, the proposal is refused and its pact drawn up. Runs before any read or answer,
+ * so nobody ever sees (or answers) a negotiation that should have ended.
+ */
+async function expireIfDue(tx: Tx, actor: Actor, ctx: NegotiationContext, now: Date): Promise<boolean> {
+  if (ctx.state !== 'awaiting_opd' && ctx.state !== 'awaiting_panel') return false;
+  const ended = expire(ctx.state, now, ctx.deadline);
+  if (!ended.ok) return false;
+  const moved = transition(ctx.row.status as ProposalStatus, 'refuse', ['system'], { negotiation: ended.to });
+  if (!moved.ok) throw new Error(moved.message);
+  const last = ctx.offers[ctx.offers.length - 1];
+  await tx.insert(negotiationAnswers).values({
+    regionId: actor.regionId,
+    proposalId: ctx.row.id,
+    round: last.round,
+    side: 'system',
+    kind: 'expire',
+    reason: EXPIRY_REASON,
+    createdBy: null,
+  });
+  await moveProposal(tx, null, ctx, moved.to);
+  await appendAudit(tx, actor.regionId, null, {
+    action: 'negotiation.expire',
+    entityType: 'proposal',
+    entityId: ctx.row.id,
+    summary: `Negosiasi "${ctx.row.title}" berakhir karena lewat batas waktu`,
+    after: { status: moved.to, round: last.round },
+  });
+  const lastPanel = [...ctx.offers].reverse().find((o) => o.by === 'panel') ?? null;
+  await createPact(
+    tx,
+    actor,
+    ctx.row.id,
+    {
+      kind: 'refused',
+      terms: offeredTerms(ctx.original, lastPanel),
+      reason: EXPIRY_REASON,
+      rounds: ctx.offers.length,
+    },
+    now,
+  );
+  return true;
+}
+
+/** Reads the negotiation (expiring it first when its deadline passed). */
+export async function getNegotiation(database: Database, actor: Actor, proposalId: string, now = new Date()) {
+  return database.db.transaction(async (tx) => {
+    let ctx = await loadNegotiation(tx, actor, proposalId);
+    if (await expireIfDue(tx, actor, await loadNegotiation(tx, actor, proposalId, true), now))
+      ctx = await loadNegotiation(tx, actor, proposalId);
+    return toDto(tx, actor, ctx, now);
+  });
+}
+
+/** Loads under lock, expires when due, and checks the actor may act for `side` on this proposal. */
+async function forAction(tx: Tx, actor: Actor, proposalId: string, now: Date) {
+  let ctx = await loadNegotiation(tx, actor, proposalId, true);
+  if (await expireIfDue(tx, actor, ctx, now)) ctx = await loadNegotiation(tx, actor, proposalId, true);
+  const sides = sidesOf(actor, ctx.row.leadWorkUnitId);
+  // Acting for another unit is the same as the proposal not existing for the caller.
+  if (!sides.length) throw new AppError('NOT_FOUND');
+  return { ctx, sides };
+}
+
+function stale(ctx: NegotiationContext, seenRounds: number) {
+  if (ctx.offers.length !== seenRounds)
+    throw new AppError(
+      'VERSION_CONFLICT',
+      'Negosiasi sudah berubah (ada tawaran atau jawaban baru): muat ulang untuk melihat tawaran yang berlaku',
+    );
+}
+
+const sideName = (s: Side) => (s === 'panel' ? 'Panel' : 'OPD');
+
+/** A panel offer (the first, or an answer to an OPD counter) or an OPD counter. */
+export async function makeOffer(
+  database: Database,
+  actor: Actor,
+  proposalId: string,
+  input: z.infer<typeof offerBody>,
+  now = new Date(),
+) {
+  return database.db.transaction(async (tx) => {
+    const { ctx, sides } = await forAction(tx, actor, proposalId, now);
+    stale(ctx, input.rounds);
+    const status = ctx.row.status as ProposalStatus;
+    // Which side speaks: the one awaited, if the actor holds it; the panel opens.
+    const by: Side | undefined =
+      status === 'scored'
+        ? sides.find((s) => s === 'panel')
+        : ctx.state === 'awaiting_panel'
+          ? sides.find((s) => s === 'panel')
+          : ctx.state === 'awaiting_opd'
+            ? sides.find((s) => s === 'opd')
+            : sides[0];
+    if (!by) {
+      const who = ctx.state === 'awaiting_panel' ? 'panel' : 'OPD';
+      throw new AppError('FORBIDDEN', `Tawaran yang berlaku menunggu jawaban ${who}`);
+    }
+    let nextStatus: ProposalStatus = status;
+    if (status === 'scored') {
+      const opened = open(now, ctx.deadline);
+      if (!opened.ok) throw new AppError('CONFLICT', opened.message);
+      const moved = transition(status, 'open_negotiation', actorRolesFor(by));
+      if (!moved.ok) throw new AppError('CONFLICT', moved.message);
+      nextStatus = moved.to;
+    } else if (status === 'in_negotiation' && ctx.state) {
+      const answered = respond(ctx.state, { kind: 'counter', offer: { ...input } }, by, now, ctx.deadline);
+      if (!answered.ok) throw new AppError('CONFLICT', answered.message);
+    } else {
+      throw new AppError(
+        'CONFLICT',
+        'Tawaran hanya dapat diajukan untuk usulan yang sudah dinilai atau sedang dinegosiasikan',
+      );
+    }
+    const content = {
+      targets: input.targets,
+      milestoneDeadlines: input.milestoneDeadlines,
+      reason: input.reason,
+    };
+    const problems = validateCounterOffer(
+      indicatorsOf(ctx.draft),
+      { term: ctx.term, original: ctx.original, standing: ctx.offers[ctx.offers.length - 1] ?? null },
+      content,
+      by,
+    );
+    if (problems.length) throw validation(problems, problems.find((p) => p.path === '')?.message);
+    const appended = appendRound(ctx.offers, by, content, now);
+    if (!appended.ok) throw new AppError('CONFLICT', appended.message);
+    await tx.insert(negotiationRounds).values({
+      regionId: actor.regionId,
+      proposalId,
+      round: appended.offer.round,
+      side: by,
+      targets: content.targets,
+      milestoneDeadlines: content.milestoneDeadlines,
+      reason: content.reason,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
+    await moveProposal(tx, actor, ctx, nextStatus);
+    await appendAudit(tx, actor.regionId, actor, {
+      action: by === 'panel' ? 'negotiation.offer' : 'negotiation.counter',
+      entityType: 'proposal',
+      entityId: proposalId,
+      summary: `${sideName(by)} mengajukan tawaran putaran ${appended.offer.round} untuk "${ctx.row.title}"`,
+      after: { round: appended.offer.round, ...content },
+    });
+    return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
+  });
+}
+
+/** The role the proposal table knows for a side. */
+const actorRolesFor = (side: Side) =>
+  side === 'panel' ? (['head_of_region'] as const) : (['opd_head'] as const);
+
+/** Accepts the standing offer (by the side it was made to): the proposal is agreed and its pact drawn up. */
+export async function acceptOffer(
+  database: Database,
+  actor: Actor,
+  proposalId: string,
+  input: z.infer<typeof acceptBody>,
+  now = new Date(),
+) {
+  return database.db.transaction(async (tx) => {
+    const { ctx, sides } = await forAction(tx, actor, proposalId, now);
+    const last = ctx.offers[ctx.offers.length - 1];
+    if (!last || ctx.state === null) throw new AppError('CONFLICT', 'Belum ada tawaran untuk diterima');
+    if (input.round !== last.round || ctx.answer)
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `Tawaran putaran ${input.round} sudah tidak berlaku: muat ulang`,
+      );
+    const by = sides.find((s) => s !== last.by);
+    if (!by) throw new AppError('FORBIDDEN', `${sideName(last.by)} tidak dapat menerima tawarannya sendiri`);
+    const answered = respond(ctx.state, { kind: 'accept' }, by, now, ctx.deadline);
+    if (!answered.ok) throw new AppError('CONFLICT', answered.message);
+    const moved = transition(ctx.row.status as ProposalStatus, 'agree', [...actorRolesFor(by)], {
+      negotiation: answered.to,
+    });
+    if (!moved.ok) throw new AppError('CONFLICT', moved.message);
+    await tx.insert(negotiationAnswers).values({
+      regionId: actor.regionId,
+      proposalId,
+      round: last.round,
+      side: by,
+      kind: 'accept',
+      reason: null,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
+    await moveProposal(tx, actor, ctx, moved.to);
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'negotiation.accept',
+      entityType: 'proposal',
+      entityId: proposalId,
+      summary: `${sideName(by)} menerima tawaran putaran ${last.round} untuk "${ctx.row.title}"`,
+      after: { status: moved.to, round: last.round },
+    });
+    await createPact(
+      tx,
+      actor,
+      proposalId,
+      {
+        kind: 'agreed',
+        terms: offeredTerms(ctx.original, last),
+        rounds: ctx.offers.length,
+      },
+      now,
+    );
+    return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
+  });
+}
+
+/** The OPD head refuses the panel's offer, with a reason: the proposal is refused and the pact records it. */
+export async function refuseOffer(
+  database: Database,
+  actor: Actor,
+  proposalId: string,
+  input: z.infer<typeof refuseBody>,
+  now = new Date(),
+) {
+  return database.db.transaction(async (tx) => {
+    const { ctx, sides } = await forAction(tx, actor, proposalId, now);
+    const last = ctx.offers[ctx.offers.length - 1];
+    if (!last || ctx.state === null) throw new AppError('CONFLICT', 'Belum ada tawaran untuk ditolak');
+    if (input.round !== last.round || ctx.answer)
+      throw new AppError(
+        'VERSION_CONFLICT',
+        `Tawaran putaran ${input.round} sudah tidak berlaku: muat ulang`,
+      );
+    if (!sides.includes('opd'))
+      throw new AppError('FORBIDDEN', 'Hanya Kepala OPD pengusul yang dapat menolak tawaran panel');
+    const answered = respond(ctx.state, { kind: 'refuse', reason: input.reason }, 'opd', now, ctx.deadline);
+    if (!answered.ok) throw new AppError('CONFLICT', answered.message);
+    const moved = transition(ctx.row.status as ProposalStatus, 'refuse', ['opd_head'], {
+      negotiation: answered.to,
+    });
+    if (!moved.ok) throw new AppError('CONFLICT', moved.message);
+    await tx.insert(negotiationAnswers).values({
+      regionId: actor.regionId,
+      proposalId,
+      round: last.round,
+      side: 'opd',
+      kind: 'refuse',
+      reason: input.reason,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
+    await moveProposal(tx, actor, ctx, moved.to);
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'negotiation.refuse',
+      entityType: 'proposal',
+      entityId: proposalId,
+      summary: `OPD menolak tawaran putaran ${last.round} untuk "${ctx.row.title}"`,
+      after: { status: moved.to, round: last.round, reason: input.reason },
+    });
+    await createPact(
+      tx,
+      actor,
+      proposalId,
+      {
+        kind: 'refused',
+        terms: offeredTerms(ctx.original, last),
+        reason: input.reason,
+        rounds: ctx.offers.length,
+      },
+      now,
+    );
+    return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
+  });
+}
+
+/** The panel takes a scored bid as it is, without any offer. */
+export async function agreeAsIs(
+  database: Database,
+  actor: Actor,
+  proposalId: string,
+  version: number,
+  now = new Date(),
+) {
+  return database.db.transaction(async (tx) => {
+    const { ctx, sides } = await forAction(tx, actor, proposalId, now);
+    if (ctx.row.version !== version) throw new AppError('VERSION_CONFLICT');
+    if (!sides.includes('panel'))
+      throw new AppError('FORBIDDEN', 'Hanya Kepala Daerah (ketua panel) yang dapat menyepakati usulan');
+    const moved = transition(ctx.row.status as ProposalStatus, 'agree', ['head_of_region']);
+    if (!moved.ok) throw new AppError('CONFLICT', moved.message);
+    await moveProposal(tx, actor, ctx, moved.to);
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'proposal.agree',
+      entityType: 'proposal',
+      entityId: proposalId,
+      summary: `Usulan "${ctx.row.title}" disepakati tanpa tawaran`,
+      after: { status: moved.to },
+    });
+    await createPact(tx, actor, proposalId, { kind: 'agreed', terms: ctx.original, rounds: 0 }, now);
+    return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
+  });
+}
