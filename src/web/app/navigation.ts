@@ -14,6 +14,7 @@ export const navItems: NavItem[] = [
   { to: '/siklus', label: 'nav.cycles', permission: 'readCycles' },
   { to: '/usulan', label: 'nav.proposals', permission: 'readProposals' },
   { to: '/sidang', label: 'nav.sessions', permission: 'readSessions' },
+  { to: '/kontrak', label: 'nav.contracts', permission: 'readContracts' },
   { to: '/profil-daerah', label: 'nav.region', permission: 'manageRegion' },
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },

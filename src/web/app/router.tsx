@@ -15,12 +15,20 @@ const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
 const RegionPage = page(() => import('../features/region/region-page'), 'RegionPage');
 const CyclesPage = page(() => import('../features/cycles/cycles-page'), 'CyclesPage');
 const CycleDetailPage = page(() => import('../features/cycles/cycle-detail-page'), 'CycleDetailPage');
+const BoardPage = page(() => import('../features/board/board-page'), 'BoardPage');
 const ProposalsPage = page(() => import('../features/proposals/proposals-page'), 'ProposalsPage');
 const ProposalDetailPage = page(
   () => import('../features/proposals/proposal-detail-page'),
   'ProposalDetailPage',
 );
 const SessionsPage = page(() => import('../features/sessions/sessions-page'), 'SessionsPage');
+const NegotiationPage = page(() => import('../features/negotiation/negotiation-page'), 'NegotiationPage');
+const ContractsPage = page(() => import('../features/contracts/contracts-page'), 'ContractsPage');
+const ContractDetailPage = page(
+  () => import('../features/contracts/contract-detail-page'),
+  'ContractDetailPage',
+);
+const VerificationPage = page(() => import('../features/verification/verification-page'), 'VerificationPage');
 const SessionDetailPage = page(() => import('../features/sessions/session-detail-page'), 'SessionDetailPage');
 const ScoringPage = page(() => import('../features/sessions/scoring-page'), 'ScoringPage');
 const WorkUnitsPage = page(() => import('../features/work-units/work-units-page'), 'WorkUnitsPage');
@@ -49,6 +57,16 @@ function Page({ permission, children }: { permission?: Permission; children: Rea
 /** Indonesian paths, as users read and share them. */
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    // Public: anyone checks a pact's verification code, without logging in.
+    path: '/verifikasi/:code',
+    element: (
+      <Page>
+        <VerificationPage />
+      </Page>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: <ProtectedLayout />,
@@ -83,6 +101,14 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'siklus/:id/papan',
+            element: (
+              <Page permission="readCycles">
+                <BoardPage />
+              </Page>
+            ),
+          },
+          {
             path: 'usulan',
             element: (
               <Page permission="readProposals">
@@ -95,6 +121,30 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="readProposals">
                 <ProposalDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'usulan/:id/negosiasi',
+            element: (
+              <Page permission="readProposals">
+                <NegotiationPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kontrak',
+            element: (
+              <Page permission="readContracts">
+                <ContractsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kontrak/:id',
+            element: (
+              <Page permission="readContracts">
+                <ContractDetailPage />
               </Page>
             ),
           },

@@ -21,7 +21,7 @@ import { Link, useParams } from 'react-router';
 import type { CycleDto, Theme } from '../../../contract/cycles';
 import { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { can } from '../../app/permissions';
+import { can, hasRole } from '../../app/permissions';
 import { useFormat, useMe } from '../../app/session';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
@@ -379,11 +379,23 @@ export function CycleDetailPage() {
           title={c.name}
           description={t('cycle.term', { start: c.startYear, end: c.endYear })}
           actions={
-            mayManage ? (
-              <Button onClick={() => setDialog({ type: 'edit' })} data-testid="cycle-edit">
-                {t('cycle.edit')}
-              </Button>
-            ) : null
+            <>
+              {hasRole(me, 'region_admin', 'head_of_region') ? (
+                <Button
+                  component={Link}
+                  to={`/siklus/${c.id}/papan`}
+                  variant="light"
+                  data-testid="cycle-board"
+                >
+                  {t('board.open')}
+                </Button>
+              ) : null}
+              {mayManage ? (
+                <Button onClick={() => setDialog({ type: 'edit' })} data-testid="cycle-edit">
+                  {t('cycle.edit')}
+                </Button>
+              ) : null}
+            </>
           }
         />
         <Group gap="xs" mt={-8}>

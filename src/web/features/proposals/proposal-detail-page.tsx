@@ -374,9 +374,17 @@ export function ProposalDetailPage() {
       <PageHeader
         title={proposal.data ? title : t('proposal.detailTitle')}
         actions={
-          <Button component={Link} to="/usulan" variant="default">
-            {t('common.back')}
-          </Button>
+          <>
+            {proposal.data &&
+            ['scored', 'in_negotiation', 'agreed', 'refused', 'signed'].includes(proposal.data.status) ? (
+              <Button component={Link} to={`/usulan/${id}/negosiasi`} data-testid="proposal-negotiation">
+                {t('neg.open')}
+              </Button>
+            ) : null}
+            <Button component={Link} to="/usulan" variant="default">
+              {t('common.back')}
+            </Button>
+          </>
         }
       />
       {proposal.isPending || (proposal.isSuccess && cycle.isPending) ? (
