@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { notifications } from '@mantine/notifications';
 import type { z } from 'zod';
+import type { FieldError } from '../../contract/common';
 import { ApiError } from './api';
 import { useT } from './i18n';
 
@@ -65,3 +66,42 @@ export function nullIfBlank(s: string | null | undefined): string | null {
   const v = (s ?? '').trim();
   return v === '' ? null : v;
 }
+
+/** A 409: somebody else acted meanwhile (a newer round, a decided amendment, a stale version). */
+export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;
+
+export interface DialogErrorHandlers {
+  /** A 409: the caller closes the dialog and reloads what changed. */
+  onConflict: () => void;
+  /** The server's field messages; return true when they were shown next to the inputs. */
+  onFields?: (fields: FieldError[]) => boolean;
+  /** Anything else, as one message ready to show inside the dialog. */
+  onGeneral: (message: string) => void;
+}
+
+/**
+ * For dialogs that show their errors themselves (rather than in a notification): sorts an API error
+ * into a conflict, field messages or one general message. A 401 is handled globally.
+ */
+export function useDialogErrorHandler(): (err: unknown, handlers: DialogErrorHandlers) => void {
+  const t = useT();
+  return useCallback(
+    (err: unknown, h: DialogErrorHandlers) => {
+      if (isConflict(err)) return h.onConflict();
+      if (!(err instanceof ApiError)) return h.onGeneral(String(err));
+      if (err.status === 401) return;
+      if (err.fields.length && h.onFields?.(err.fields)) return;
+      h.onGeneral(err.code === 'NETWORK' ? t('error.network') : err.message);
+    },
+    [t],
+  );
+}
+
+/** An `onFields` handler that shows the message of one field, e.g. `reason` or `password`. */
+export const oneField =
+  (path: string, show: (message: string) => void) =>
+  (fields: FieldError[]): boolean => {
+    const f = fields.find((x) => x.path === path);
+    if (f) show(f.message);
+    return !!f;
+  };

@@ -17,12 +17,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { amendmentBody, type agreementRoutes, type Contract } from '../../../contract/agreements';
 import type { BodyOf } from '../../../contract/route';
-import { ApiError } from '../../app/api';
-import { validateWith } from '../../app/forms';
+import { useDialogErrorHandler, validateWith } from '../../app/forms';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { formatRupiah } from '../../components/cycle-format';
-import { isConflict, useProposeAmendment } from './contracts-api';
+import { useProposeAmendment } from './contracts-api';
 import { formatTarget, targetKey, termYears } from './contract-terms';
 
 /** What a NumberInput holds: a number, '' when empty, or a string while the user is typing. */
@@ -61,6 +60,7 @@ export function AmendmentModal({
   const f = useFormat();
   const phone = useMediaQuery('(max-width: 36em)');
   const amend = useProposeAmendment();
+  const explain = useDialogErrorHandler();
   const years = termYears(c);
   const current = new Map(c.terms.targets.map((x) => [targetKey(x.indicatorKey, x.year), x]));
   const currentDates = new Map(c.terms.milestones.map((m) => [m.milestoneKey, m.date]));
@@ -186,18 +186,18 @@ export function AmendmentModal({
           notifications.show({ color: 'green', message: t('contract.amend.done') });
           onClose();
         },
-        onError: (err) => {
-          if (isConflict(err)) {
-            onConflict();
-            onClose();
-            return;
-          }
-          if (err instanceof ApiError) {
-            if (err.status === 401) return;
-            if (err.fields.length) showErrors(err.fields, sent);
-            else setGeneral([err.code === 'NETWORK' ? t('error.network') : err.message]);
-          } else setGeneral([String(err)]);
-        },
+        onError: (err) =>
+          explain(err, {
+            onConflict: () => {
+              onConflict();
+              onClose();
+            },
+            onFields: (fields) => {
+              showErrors(fields, sent);
+              return true;
+            },
+            onGeneral: (message) => setGeneral([message]),
+          }),
       },
     );
   };

@@ -20,7 +20,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Amendment, Contract, amendmentStatuses } from '../../../contract/agreements';
-import { ApiError } from '../../app/api';
+import { oneField, useDialogErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { FieldRow } from '../../components/field-row';
@@ -29,13 +29,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { AmendmentModal } from './amendment-modal';
 import { ChangesTable, TermsTables } from './contract-terms';
-import {
-  contractKey,
-  isConflict,
-  useContract,
-  useDecideAmendment,
-  type AmendmentDecision,
-} from './contracts-api';
+import { contractKey, useContract, useDecideAmendment, type AmendmentDecision } from './contracts-api';
 
 type AmendmentStatus = (typeof amendmentStatuses)[number];
 
@@ -71,6 +65,7 @@ function DecisionModal({
 }) {
   const t = useT();
   const decide = useDecideAmendment();
+  const explain = useDialogErrorHandler();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
@@ -102,19 +97,15 @@ function DecisionModal({
                 });
                 onClose();
               },
-              onError: (err) => {
-                if (isConflict(err)) {
-                  onConflict();
-                  onClose();
-                  return;
-                }
-                if (err instanceof ApiError) {
-                  if (err.status === 401) return;
-                  const fe = err.fields.find((x) => x.path === 'reason');
-                  if (fe) setError(fe.message);
-                  else setGeneral(err.code === 'NETWORK' ? t('error.network') : err.message);
-                } else setGeneral(String(err));
-              },
+              onError: (err) =>
+                explain(err, {
+                  onConflict: () => {
+                    onConflict();
+                    onClose();
+                  },
+                  onFields: oneField('reason', setError),
+                  onGeneral: setGeneral,
+                }),
             },
           );
         }}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { agreementRoutes, type Contract } from '../../../contract/agreements';
 import type { BodyOf, QueryOf } from '../../../contract/route';
-import { ApiError, call } from '../../app/api';
+import { call } from '../../app/api';
 
 export const contractsKey = ['contracts'] as const;
 export const contractKey = (id: string) => ['contracts', 'detail', id] as const;
@@ -62,4 +62,3 @@ export const useDecideAmendment = () =>
   );
 
 /** A 409: the contract or the amendment changed meanwhile. */
-export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;

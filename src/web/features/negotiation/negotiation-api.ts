@@ -88,4 +88,3 @@ export function useSignPact() {
 }
 
 /** A 409: someone answered or changed the negotiation meanwhile. */
-export const isConflict = (err: unknown) => err instanceof ApiError && err.status === 409;

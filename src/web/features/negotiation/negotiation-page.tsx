@@ -16,8 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Negotiation } from '../../../contract/agreements';
-import { ApiError } from '../../app/api';
-import { useApiErrorHandler } from '../../app/forms';
+import { isConflict, oneField, useApiErrorHandler, useDialogErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { ConfirmModal } from '../../components/confirm-modal';
@@ -28,7 +27,6 @@ import { ProposalStatusBadge } from '../../components/proposal-status';
 import { QueryError } from '../../components/query-error';
 import { ComparisonTable } from './comparison-table';
 import {
-  isConflict,
   negotiationKey,
   pactKey,
   useAcceptOffer,
@@ -60,6 +58,7 @@ function RefuseModal({
 }) {
   const t = useT();
   const refuse = useRefuseOffer();
+  const explain = useDialogErrorHandler();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
@@ -82,19 +81,15 @@ function RefuseModal({
                 notifications.show({ color: 'green', message: t('neg.done.refuse') });
                 onClose();
               },
-              onError: (err) => {
-                if (isConflict(err)) {
-                  onConflict();
-                  onClose();
-                  return;
-                }
-                if (err instanceof ApiError) {
-                  if (err.status === 401) return;
-                  const fe = err.fields.find((x) => x.path === 'reason');
-                  if (fe) setError(fe.message);
-                  else setGeneral(err.code === 'NETWORK' ? t('error.network') : err.message);
-                } else setGeneral(String(err));
-              },
+              onError: (err) =>
+                explain(err, {
+                  onConflict: () => {
+                    onConflict();
+                    onClose();
+                  },
+                  onFields: oneField('reason', setError),
+                  onGeneral: setGeneral,
+                }),
             },
           );
         }}

@@ -17,12 +17,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { offerBody, type agreementRoutes, type Negotiation } from '../../../contract/agreements';
 import type { BodyOf } from '../../../contract/route';
-import { ApiError } from '../../app/api';
-import { validateWith } from '../../app/forms';
+import { useDialogErrorHandler, validateWith } from '../../app/forms';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { formatTarget } from './negotiation-format';
-import { isConflict, useMakeOffer } from './negotiation-api';
+import { useMakeOffer } from './negotiation-api';
 import { roundView, standingOffer, targetKey, viewOf, yearsOf, type Target } from './negotiation-terms';
 
 /** What a NumberInput holds: a number, '' when empty, or a string while the user is typing. */
@@ -62,6 +61,7 @@ export function OfferModal({
   const f = useFormat();
   const phone = useMediaQuery('(max-width: 36em)');
   const offer = useMakeOffer();
+  const explain = useDialogErrorHandler();
   const side = n.side ?? 'panel';
   const original = viewOf(n.original);
   const standing = roundView(original, standingOffer(n));
@@ -172,18 +172,18 @@ export function OfferModal({
           });
           onClose();
         },
-        onError: (err) => {
-          if (isConflict(err)) {
-            onConflict();
-            onClose();
-            return;
-          }
-          if (err instanceof ApiError) {
-            if (err.status === 401) return;
-            if (err.fields.length) showErrors(err.fields, targetKeys, milestoneKeys);
-            else setGeneral([err.code === 'NETWORK' ? t('error.network') : err.message]);
-          } else setGeneral([String(err)]);
-        },
+        onError: (err) =>
+          explain(err, {
+            onConflict: () => {
+              onConflict();
+              onClose();
+            },
+            onFields: (fields) => {
+              showErrors(fields, targetKeys, milestoneKeys);
+              return true;
+            },
+            onGeneral: (message) => setGeneral([message]),
+          }),
       },
     );
   };

@@ -16,11 +16,12 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { agreementRoutes, type Pact, type signatories } from '../../../contract/agreements';
-import { ApiError, routeUrl } from '../../app/api';
+import { routeUrl } from '../../app/api';
+import { oneField, useDialogErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { FieldRow } from '../../components/field-row';
-import { isConflict, useSignPact } from './negotiation-api';
+import { useSignPact } from './negotiation-api';
 
 type Signatory = (typeof signatories)[number];
 
@@ -38,6 +39,7 @@ function SignModal({
 }) {
   const t = useT();
   const sign = useSignPact();
+  const explain = useDialogErrorHandler();
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
@@ -63,17 +65,14 @@ function SignModal({
               },
               onError: (err) => {
                 setPassword('');
-                if (isConflict(err)) {
-                  onConflict();
-                  onClose();
-                  return;
-                }
-                if (err instanceof ApiError) {
-                  if (err.status === 401) return;
-                  const pw = err.fields.find((x) => x.path === 'password');
-                  if (pw) setError(pw.message);
-                  else setGeneral(err.code === 'NETWORK' ? t('error.network') : err.message);
-                } else setGeneral(String(err));
+                explain(err, {
+                  onConflict: () => {
+                    onConflict();
+                    onClose();
+                  },
+                  onFields: oneField('password', setError),
+                  onGeneral: setGeneral,
+                });
               },
             },
           );
