@@ -4,13 +4,14 @@ import type { Role } from '../../contract/common.js';
 import type { Database } from '../db/client.js';
 import { regions } from '../db/schema.js';
 import { appendAudit } from '../platform/audit.js';
-import { buildCivilServant, type WorkUnitSeed } from './factories.js';
+import { DEMO_THEMES, seedDemoAuction } from './demo-auction.js';
+import { buildCivilServant, buildName, type WorkUnitSeed } from './factories.js';
 import { rng } from './random.js';
 import {
   createRegion,
   createUsers,
   insertCivilServants,
-  insertCycle,
+  insertCycleWithThemes,
   insertMissions,
   insertWorkUnits,
   setUnitHead,
@@ -20,10 +21,12 @@ import {
 
 /**
  * The demo region (domain.md section 6): Kota Malang with its four missions, the nine OPDs that
- * signed first, the five kecamatan and the supporting agencies, about 2,000 generated ASN and one
- * user per role. Idempotent: does nothing when the region exists.
+ * signed first, the five kecamatan and the supporting agencies, about 2,000 generated ASN, one
+ * user per role plus the panel and the head of every unit with a proposal, and the auction of the
+ * current cycle in every phase (demo-auction.ts). Idempotent: does nothing when the region exists.
  */
 export const DEMO_REGION = { slug: 'kota-malang', name: 'Pemerintah Kota Malang' };
+const DEMO_HEAD_TITLE = 'Wali Kota';
 
 export const DEMO_UNITS: (WorkUnitSeed & { staff: number })[] = [
   { code: '1.01.01', name: 'Dinas Pendidikan', kind: 'dinas', staff: 420 },
@@ -56,13 +59,44 @@ export const DEMO_UNITS: (WorkUnitSeed & { staff: number })[] = [
   { code: '7.01.05', name: 'Kecamatan Sukun', kind: 'kecamatan', staff: 80 },
 ];
 
-/** One user per role; the passwords are printed at start and written in the README. */
+/** A generated name of two words (a pentahelix partner is nobody real either). */
+function partnerName(seed: number, sex: 'male' | 'female'): string {
+  const r = rng(seed);
+  for (;;) {
+    const name = buildName(r, sex);
+    if (name.includes(' ')) return name;
+  }
+}
+
+/** The heads of the units with a proposal besides Dinas Kesehatan (whose head is `kadinkes`). */
+const UNIT_HEADS: [string, string, string][] = [
+  ['1.01.01', 'disdik', 'Kepala Dinas Pendidikan'],
+  ['1.03.01', 'dpupr', 'Kepala Dinas PUPR'],
+  ['1.04.01', 'disperkim', 'Kepala Disperkim'],
+  ['2.09.01', 'dishub', 'Kepala Dinas Perhubungan'],
+  ['2.18.01', 'dpmptsp', 'Kepala DPMPTSP'],
+  ['3.26.01', 'disbudpar', 'Kepala Disbudpar'],
+  ['3.30.01', 'disdag', 'Kepala Dinas Perdagangan'],
+  ['3.31.01', 'disperin', 'Kepala Dinas Perindustrian'],
+  ['7.01.01', 'blimbing', 'Camat Blimbing'],
+  ['7.01.02', 'kedungkandang', 'Camat Kedungkandang'],
+  ['7.01.03', 'klojen', 'Camat Klojen'],
+  ['7.01.04', 'lowokwaru', 'Camat Lowokwaru'],
+  ['7.01.05', 'sukun', 'Camat Sukun'],
+];
+
+/**
+ * One user per role, two more panelists (pentahelix partners) and the head of every unit with a
+ * proposal; the passwords are printed at start and written in the README. A unit head (`unitHead`)
+ * is the civil servant heading the unit: name and ASN record come from the generated roster.
+ */
 export const DEMO_USERS: {
   username: string;
   password: string;
   fullName: string;
   role: Role;
   unitCode?: string;
+  unitHead?: boolean;
   label: string;
 }[] = [
   {
@@ -85,6 +119,20 @@ export const DEMO_USERS: {
     fullName: 'Panelis Akademisi',
     role: 'panelist',
     label: 'Panelis',
+  },
+  {
+    username: 'panelis2',
+    password: 'panelis-malang-demo',
+    fullName: `Dr. ${partnerName(2019_03_01, 'female')}`,
+    role: 'panelist',
+    label: 'Panelis (pentahelix: akademisi)',
+  },
+  {
+    username: 'panelis3',
+    password: 'panelis-malang-demo',
+    fullName: partnerName(2019_03_02, 'male'),
+    role: 'panelist',
+    label: 'Panelis (pentahelix: komunitas)',
   },
   {
     username: 'kadinkes',
@@ -124,6 +172,15 @@ export const DEMO_USERS: {
     role: 'national_viewer',
     label: 'Pemantau Nasional',
   },
+  ...UNIT_HEADS.map(([unitCode, short, label]) => ({
+    username: `kepala.${short}`,
+    password: 'kepala-malang-demo',
+    fullName: label,
+    role: 'opd_head' as const,
+    unitCode,
+    unitHead: true,
+    label,
+  })),
 ];
 
 const MISSIONS = [
@@ -190,7 +247,7 @@ export async function seedDemo(
       ...DEMO_REGION,
       kind: 'kota',
       timezone: 'Asia/Jakarta',
-      headTitle: 'Wali Kota',
+      headTitle: DEMO_HEAD_TITLE,
     });
     const missionIds = await insertMissions(tx, regionId, today.getUTCFullYear(), MISSIONS);
     const unitIds = await insertWorkUnits(
@@ -207,25 +264,59 @@ export async function seedDemo(
     // NIPs are unique per region: drop the rare generated duplicate.
     const unique = [...new Map(people.map((p) => [p.nip, p])).values()];
     const ids = await insertCivilServants(tx, regionId, unique);
+    const heads = new Map<string, (typeof unique)[number]>();
     for (const u of DEMO_UNITS) {
       const head = unique.find((p) => p.workUnitId === unitIds.get(u.code) && p.employmentType === 'PNS');
-      if (head) await setUnitHead(tx, regionId, unitIds.get(u.code)!, ids.get(head.nip)!);
+      if (!head) continue;
+      heads.set(u.code, head);
+      await setUnitHead(tx, regionId, unitIds.get(u.code)!, ids.get(head.nip)!);
     }
     const asnPerson = unique.find((p) => p.workUnitId === unitIds.get('1.02.01'))!;
-    const seeds: UserSeed[] = DEMO_USERS.map((u) => ({
-      username: u.username,
-      fullName: u.role === 'asn' ? asnPerson.name : u.fullName,
-      password: u.password,
-      roles: [{ role: u.role, workUnitId: u.unitCode ? unitIds.get(u.unitCode)! : null }],
-      civilServantId: u.role === 'asn' ? ids.get(asnPerson.nip)! : null,
-    }));
-    await createUsers(tx, regionId, seeds);
-    await insertCycle(tx, regionId, demoCycle(today.getUTCFullYear(), missionIds));
+    const seeds: UserSeed[] = DEMO_USERS.map((u) => {
+      const person = u.role === 'asn' ? asnPerson : u.unitHead ? heads.get(u.unitCode!) : undefined;
+      return {
+        username: u.username,
+        fullName: person?.name ?? u.fullName,
+        password: u.password,
+        roles: [{ role: u.role, workUnitId: u.unitCode ? unitIds.get(u.unitCode)! : null }],
+        civilServantId: person ? ids.get(person.nip)! : null,
+      };
+    });
+    const userIds = await createUsers(tx, regionId, seeds);
+    const cycle = demoCycle(today.getUTCFullYear(), missionIds);
+    const { id: cycleId, themes } = await insertCycleWithThemes(tx, regionId, cycle);
     await appendAudit(tx, regionId, null, {
       action: 'seed.demo',
       entityType: 'region',
       entityId: regionId,
       summary: `Data demo dimuat: ${DEMO_UNITS.length} unit, ${unique.length} ASN, ${seeds.length} pengguna`,
+    });
+    const user = (username: string) => userIds.get(username)!;
+    await seedDemoAuction(tx, {
+      regionId,
+      regionName: DEMO_REGION.name,
+      headTitle: DEMO_HEAD_TITLE,
+      cycleId,
+      cycleName: cycle.name,
+      startYear: cycle.startYear,
+      rubric: cycle.rubric,
+      themes,
+      missionNames: new Map(MISSIONS.map((m) => [missionIds.get(m.number)!, `Misi ${m.number}: ${m.title}`])),
+      units: new Map(DEMO_UNITS.map((u) => [u.code, { id: unitIds.get(u.code)!, name: u.name }])),
+      unitHeads: new Map([...heads].map(([code, p]) => [code, { name: p.name, nip: p.nip }])),
+      opdHeads: new Map(
+        DEMO_USERS.filter((u) => u.role === 'opd_head' && u.unitCode).map((u) => [
+          u.unitCode!,
+          user(u.username),
+        ]),
+      ),
+      drafters: new Map([['1.02.01', user('operator.dinkes')]]),
+      headOfRegion: {
+        userId: user('walikota'),
+        name: seeds.find((s) => s.username === 'walikota')!.fullName,
+      },
+      panelists: ['panelis', 'panelis2', 'panelis3'].map(user),
+      today,
     });
     return { created: true, civilServants: unique.length };
   });
@@ -272,7 +363,7 @@ export function demoCycle(year: number, missionIds: Map<number, string>): CycleS
     themes: [
       theme(
         1,
-        'Penurunan Angka Kematian Ibu',
+        DEMO_THEMES.maternal,
         'Dinas Kesehatan bersama lima kecamatan menurunkan kematian ibu melalui pendataan dan pendampingan ibu hamil.',
         'Angka kematian ibu',
         'per 100.000 kelahiran hidup',
@@ -280,7 +371,7 @@ export function demoCycle(year: number, missionIds: Map<number, string>): CycleS
       ),
       theme(
         1,
-        'Penurunan Stunting',
+        DEMO_THEMES.stunting,
         'Intervensi gizi spesifik dan sensitif lintas perangkat daerah.',
         'Prevalensi balita stunting',
         '%',
@@ -288,7 +379,7 @@ export function demoCycle(year: number, missionIds: Map<number, string>): CycleS
       ),
       theme(
         2,
-        'Kota Kreatif dan Investasi',
+        DEMO_THEMES.creative,
         'Ekonomi kreatif, pariwisata dan kemudahan berusaha.',
         'Nilai realisasi investasi',
         'miliar rupiah',
@@ -296,11 +387,27 @@ export function demoCycle(year: number, missionIds: Map<number, string>): CycleS
       ),
       theme(
         4,
-        'Pelayanan Publik Prima',
+        DEMO_THEMES.service,
         'Kecepatan dan kepastian layanan perizinan dan administrasi.',
         'Indeks kepuasan masyarakat',
         'indeks',
         'higher_is_better',
+      ),
+      theme(
+        1,
+        DEMO_THEMES.education,
+        'Semua anak bersekolah dan menguasai literasi dasar, diajar guru yang bersertifikat.',
+        'Rata-rata lama sekolah',
+        'tahun',
+        'higher_is_better',
+      ),
+      theme(
+        1,
+        DEMO_THEMES.settlement,
+        'Layanan dasar pekerjaan umum dan perumahan rakyat: drainase, sanitasi, rumah layak huni.',
+        'Luas kawasan permukiman kumuh',
+        'hektare',
+        'lower_is_better',
       ),
     ],
   };

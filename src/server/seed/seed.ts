@@ -178,6 +178,15 @@ export interface CycleSeed {
 }
 
 export async function insertCycle(db: DbOrTx, regionId: string, c: CycleSeed): Promise<string> {
+  return (await insertCycleWithThemes(db, regionId, c)).id;
+}
+
+/** Like {@link insertCycle}, with the ids of the themes (and their missions) by theme name. */
+export async function insertCycleWithThemes(
+  db: DbOrTx,
+  regionId: string,
+  c: CycleSeed,
+): Promise<{ id: string; themes: Map<string, { id: string; missionId: string }> }> {
   const [row] = await db
     .insert(cycles)
     .values({
@@ -190,7 +199,11 @@ export async function insertCycle(db: DbOrTx, regionId: string, c: CycleSeed): P
       budgetCeilings: c.budgetCeilings,
     })
     .returning({ id: cycles.id });
-  if (c.themes.length)
-    await db.insert(themes).values(c.themes.map((t) => ({ ...t, regionId, cycleId: row.id })));
-  return row.id;
+  const out = c.themes.length
+    ? await db
+        .insert(themes)
+        .values(c.themes.map((t) => ({ ...t, regionId, cycleId: row.id })))
+        .returning({ id: themes.id, name: themes.name, missionId: themes.missionId })
+    : [];
+  return { id: row.id, themes: new Map(out.map((t) => [t.name, { id: t.id, missionId: t.missionId }])) };
 }
