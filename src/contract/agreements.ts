@@ -59,8 +59,10 @@ export const negotiationSchema = z.object({
   status: z.enum(proposalStatuses),
   /** Null before the first offer. */
   state: z.enum(negotiationStates).nullable(),
-  /** End of the negotiation phase (inclusive), ISO instant. */
+  /** End of the negotiation (inclusive), ISO instant: the cycle's, or this proposal's extension. */
   deadline: z.string(),
+  /** The extension granted by the admin for this proposal, if any. */
+  extension: z.object({ deadline: z.string(), reason: z.string() }).nullable(),
   term: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
   /** The panel's aggregated score, once scoring is complete. */
   score: z.number().nullable(),
@@ -101,6 +103,8 @@ export const negotiationSchema = z.object({
     refuse: z.boolean(),
     /** Panel: take the bid as it is, without an offer. */
     agreeAsIs: z.boolean(),
+    /** Admin: give this proposal a later negotiation deadline. */
+    extend: z.boolean(),
   }),
   /** Which side the caller acts for, if any. */
   side: z.enum(sides).nullable(),
@@ -122,6 +126,13 @@ export const refuseBody = z
   .object({ round: z.number().int().min(1), reason: text(2000, 'Alasan penolakan') })
   .strict();
 export const agreeAsIsBody = z.object({ version: versionSchema }).strict();
+export const extensionBody = z
+  .object({
+    deadline: day,
+    reason: text(1000, 'Alasan perpanjangan'),
+    version: versionSchema,
+  })
+  .strict();
 
 // ---------------------------------------------------------------------------------------------
 // Integrity pact
@@ -380,6 +391,15 @@ export const agreementRoutes = {
     tag: 'negotiation',
     params: idParams,
     body: agreeAsIsBody,
+    response: negotiationSchema,
+  }),
+  extend: route({
+    method: 'POST',
+    path: '/api/proposals/:id/negotiation/extension',
+    summary: 'Perpanjang batas waktu negosiasi satu usulan (Admin Daerah)',
+    tag: 'negotiation',
+    params: idParams,
+    body: extensionBody,
     response: negotiationSchema,
   }),
   pact: route({

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementRoutes, type Contract, type Pact } from '../../src/contract/agreements.js';
+import {
+  agreementRoutes,
+  type Contract,
+  type Negotiation,
+  type Pact,
+} from '../../src/contract/agreements.js';
 import { auditRoutes } from '../../src/contract/audit.js';
 import { authRoutes } from '../../src/contract/auth.js';
 import { boardRoutes } from '../../src/contract/board.js';
@@ -711,6 +716,18 @@ const TABLE: Row[] = [
     prepare: async () => {
       const p = await freshScored();
       return { url: `/api/proposals/${p.id}/agree`, body: { version: p.version } };
+    },
+  },
+  {
+    def: agreementRoutes.extend,
+    allowed: ['admin'],
+    prepare: async () => {
+      const id = await freshOffered();
+      const n = await ok<Negotiation>(adm.get(`/api/proposals/${id}/negotiation`));
+      return {
+        url: `/api/proposals/${id}/negotiation/extension`,
+        body: { deadline: localDay(11), reason: 'Menunggu data', version: n.version },
+      };
     },
   },
   {

@@ -37,7 +37,9 @@ import { pactHash } from '../../src/server/modules/auction/pact.domain.js';
 import { checkCompleteness, termsFromDraft } from '../../src/server/modules/auction/proposal.domain.js';
 import { aggregate, type CriterionScore } from '../../src/server/modules/auction/scoring.domain.js';
 import type { Terms } from '../../src/server/modules/auction/terms.js';
+import { getNegotiation } from '../../src/server/modules/auction/negotiation.service.js';
 import { verifyChain } from '../../src/server/platform/audit.js';
+import type { Actor } from '../../src/server/platform/policy.js';
 import { DEMO_SESSION_PLACE, DEMO_THEMES } from '../../src/server/seed/demo-auction.js';
 import { DEMO_REGION, seedDemo } from '../../src/server/seed/demo.js';
 import { testDatabase } from '../support/db.js';
@@ -489,5 +491,34 @@ describe('the demo auction', () => {
     const before = await tableCounts();
     expect(await seedDemo(database, TODAY)).toEqual({ created: false, civilServants: 0 });
     expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe('the negotiation in progress', () => {
+  it('stays open when read on the demo day: its extension runs three weeks past today', async () => {
+    const { db } = database;
+    const [row] = await db
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.regionId, regionId), eq(proposals.status, 'in_negotiation')));
+    expect(row.negotiationDeadline).toBe('2026-03-23');
+    expect(row.negotiationExtensionReason).toMatch(/verifikasi ulang/);
+    const [head] = await db
+      .select({ id: users.id, fullName: users.fullName })
+      .from(users)
+      .where(and(eq(users.regionId, regionId), eq(users.username, 'walikota')));
+    const actor: Actor = {
+      userId: head.id,
+      regionId,
+      username: 'walikota',
+      fullName: head.fullName,
+      csrfToken: 'x',
+      sessionId: 'x',
+      roles: [{ role: 'head_of_region', workUnitId: null }],
+    };
+    const n = await getNegotiation(database, actor, row.id, TODAY);
+    expect(n).toMatchObject({ status: 'in_negotiation', state: 'awaiting_panel' });
+    expect(n.can).toMatchObject({ offer: true, accept: true });
+    expect(n.extension?.deadline).toBe('2026-03-23');
   });
 });

@@ -406,6 +406,47 @@ describe('ending without agreement', () => {
     expect(await auditActions(id)).toContain('negotiation.expire');
   });
 
+  it('the admin may extend one negotiation before its deadline; the extension then governs expiry', async () => {
+    const id = (await scoredProposal(w, cycle, theme, 'Usulan diperpanjang', panel)).id;
+    expect((await offer(chair, id, 107, 0)).statusCode).toBe(200);
+    const n = await neg(admin, id);
+    expect(n.can.extend).toBe(true);
+    expect((await neg(chair, id)).can.extend).toBe(false);
+    const cycleDeadline = Date.parse(n.deadline);
+    const day = (offset: number) =>
+      new Date(cycleDeadline + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    const path = `/api/proposals/${id}/negotiation/extension`;
+    const body = {
+      deadline: day(7),
+      reason: 'Menunggu data kohort hasil verifikasi lapangan',
+      version: n.version,
+    };
+    expect((await chair.post(path, body)).statusCode).toBe(403);
+    const early = await admin.post(path, { ...body, deadline: day(0) });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields[0]).toMatchObject({ path: 'deadline' });
+    const tooLate = await admin.post(path, { ...body, deadline: `${cycle.startYear + 1}-01-05` });
+    expect(tooLate.statusCode).toBe(400);
+    expect((await admin.post(path, { ...body, version: n.version - 1 })).statusCode).toBe(409);
+    const ok = await admin.post(path, body);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const extended = ok.json() as Negotiation;
+    expect(extended.extension).toEqual({ deadline: day(7), reason: body.reason });
+    expect(Date.parse(extended.deadline)).toBeGreaterThan(cycleDeadline + 6 * 86_400_000);
+    expect(await auditActions(id)).toContain('negotiation.extend');
+
+    const actor = await actorOf(head);
+    // Past the cycle's deadline but within the extension: still open and answerable.
+    const between = await getNegotiation(w.database, actor, id, new Date(cycleDeadline + 3 * 86_400_000));
+    expect(between.state).toBe('awaiting_opd');
+    expect(between.can.counter).toBe(true);
+    const after = await getNegotiation(w.database, actor, id, new Date(Date.parse(extended.deadline) + 1000));
+    expect(after.state).toBe('expired');
+    // Once ended, no extension revives it.
+    const revived = await admin.post(path, { ...body, deadline: day(8), version: after.version });
+    expect(revived.statusCode).toBe(409);
+  });
+
   it('the panel may take a bid as it is', async () => {
     const p = await scoredProposal(w, cycle, theme, 'Usulan diterima apa adanya', panel);
     expect((await head.post(`/api/proposals/${p.id}/agree`, { version: p.version })).statusCode).toBe(403);

@@ -132,6 +132,8 @@ interface ProgramSpec {
   agreedAsIsAt?: string;
   signatures?: { opdHead?: string; headOfRegion?: string };
   amendments?: AmendmentSpec[];
+  /** Reason of the admin's extension of this negotiation (open until three weeks after `today`). */
+  negotiationExtension?: string;
 }
 
 const wibAt = (year: number, monthDayTime: string) => {
@@ -926,6 +928,9 @@ function programs(y: number, today: Date): ProgramSpec[] {
     {
       unitCode: '1.04.01',
       status: 'in_negotiation',
+      negotiationExtension:
+        'Penawaran panel bergantung pada hasil verifikasi ulang data rumah tidak layak huni bersama kelurahan, ' +
+        'yang baru selesai setelah batas waktu negosiasi siklus.',
       theme: DEMO_THEMES.settlement,
       title: 'Kampung Layak Huni: Rumah Tidak Layak Huni dan Kawasan Kumuh',
       problemStatement:
@@ -1451,6 +1456,8 @@ export interface ProposalPlan {
   agreedAsIsAt: Date | null;
   signatures: { opdHead: Date | null; headOfRegion: Date | null } | null;
   amendments: PlannedAmendment[];
+  /** A later negotiation deadline for this proposal (YYYY-MM-DD), granted by the admin. */
+  negotiationExtension: { deadline: string; reason: string } | null;
 }
 
 export interface PlanRefs {
@@ -1542,6 +1549,9 @@ export function demoAuctionPlan(year: number, refs: PlanRefs, today: Date): Prop
             headOfRegion: p.signatures.headOfRegion ? wibAt(l, p.signatures.headOfRegion) : null,
           }
         : null,
+      negotiationExtension: p.negotiationExtension
+        ? { deadline: extendedDeadline(year, today), reason: p.negotiationExtension }
+        : null,
       amendments: (p.amendments ?? []).map((a) => ({
         status: a.status,
         changes: { targets: a.targets.map(([key, i, t]) => target(key, year + i, t)) },
@@ -1552,6 +1562,16 @@ export function demoAuctionPlan(year: number, refs: PlanRefs, today: Date): Prop
       })),
     };
   });
+}
+
+/**
+ * The negotiation still in progress stays open on every start: three weeks after `today` (WIB), at
+ * the latest at the end of the term's first year (the rule of the extension route).
+ */
+export function extendedDeadline(year: number, today: Date): string {
+  const inThreeWeeks = new Date(today.getTime() + 7 * 3600_000 + 21 * 86_400_000).toISOString().slice(0, 10);
+  const endOfYear = `${year}-12-31`;
+  return inThreeWeeks < endOfYear ? inThreeWeeks : endOfYear;
 }
 
 /** The plan's draft as the domain functions take it. */
@@ -1761,6 +1781,8 @@ export async function seedDemoAuction(
         submittedAt: p.submittedAt,
         submittedBy: p.submittedAt ? opdHead(p.unitCode) : null,
         createdBy: ctx.drafters.get(p.unitCode) ?? opdHead(p.unitCode),
+        negotiationDeadline: p.negotiationExtension?.deadline ?? null,
+        negotiationExtensionReason: p.negotiationExtension?.reason ?? null,
         createdAt: p.createdAt,
         updatedAt: lastEvent(p),
       })),

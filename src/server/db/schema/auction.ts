@@ -124,6 +124,9 @@ export const proposals = pgTable(
     document: jsonb('document').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
     submittedBy: uuid('submitted_by'),
+    /** A later negotiation deadline for this proposal than the cycle's, granted by the admin (audited). */
+    negotiationDeadline: date('negotiation_deadline', { mode: 'string' }),
+    negotiationExtensionReason: text('negotiation_extension_reason'),
     createdBy: uuid('created_by'),
     ...versioned,
   },

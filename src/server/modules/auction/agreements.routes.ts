@@ -30,6 +30,9 @@ export async function agreementsModule(app: FastifyInstance, { database, config 
   defineRoute(app, r.agreeAsIs, policy.roles('head_of_region'), ({ actor, params, body }) =>
     negotiation.agreeAsIs(database, actor, params.id, body.version),
   );
+  defineRoute(app, r.extend, policy.roles('region_admin'), ({ actor, params, body }) =>
+    negotiation.extendDeadline(database, actor, params.id, body),
+  );
   defineRoute(app, r.pact, policy.roles(...READERS), ({ actor, params }) =>
     pacts.getPact(database.db, actor, config, params.id),
   );

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   acceptBody,
+  extensionBody,
   Negotiation,
   offerBody,
   refuseBody,
@@ -19,7 +20,8 @@ import {
   workUnits,
 } from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
-import { AppError, validation } from '../../platform/errors.js';
+import { dayEnd, localDay } from '../../platform/calendar.js';
+import { AppError, fieldError, validation } from '../../platform/errors.js';
 import { hasRole, type Actor } from '../../platform/policy.js';
 import { phaseInstants } from './cycles.service.js';
 import {
@@ -54,7 +56,11 @@ export interface NegotiationContext {
   draft: ProposalDraft;
   original: Terms;
   term: { startYear: number; endYear: number };
+  /** The deadline that applies: the proposal's extension, else the cycle's. */
   deadline: Date;
+  cycleDeadline: Date;
+  timezone: string;
+  startYear: number;
   rounds: RoundRow[];
   offers: Offer[];
   answer: AnswerRow | null;
@@ -127,7 +133,10 @@ export async function loadNegotiation(
     draft,
     original: termsFromDraft(draft),
     term: { startYear: c.startYear, endYear: c.endYear },
-    deadline: phases.negotiationDeadline,
+    deadline: row.negotiationDeadline ? dayEnd(row.negotiationDeadline, c.tz) : phases.negotiationDeadline,
+    cycleDeadline: phases.negotiationDeadline,
+    timezone: c.tz,
+    startYear: c.startYear,
     rounds,
     offers,
     answer: answer ?? null,
@@ -190,6 +199,9 @@ async function toDto(db: DbOrTx, actor: Actor, ctx: NegotiationContext, now: Dat
     status,
     state,
     deadline: ctx.deadline.toISOString(),
+    extension: row.negotiationDeadline
+      ? { deadline: row.negotiationDeadline, reason: row.negotiationExtensionReason ?? '' }
+      : null,
     term: ctx.term,
     score: agg?.complete ? agg.score : null,
     indicators: draft.indicators.map((i) => ({
@@ -230,6 +242,10 @@ async function toDto(db: DbOrTx, actor: Actor, ctx: NegotiationContext, now: Dat
       accept: beforeDeadline && status === 'in_negotiation' && awaited !== null && sides.includes(awaited),
       refuse: opd && beforeDeadline && status === 'in_negotiation' && awaited === 'opd',
       agreeAsIs: panel && status === 'scored',
+      extend:
+        hasRole(actor, 'region_admin') &&
+        beforeDeadline &&
+        (status === 'scored' || status === 'in_negotiation'),
     },
     side: sides.length === 1 ? sides[0] : sides.length ? (awaited ?? sides[0]) : null,
     version: row.version,
@@ -553,6 +569,59 @@ export async function agreeAsIs(
       after: { status: moved.to },
     });
     await createPact(tx, actor, proposalId, { kind: 'agreed', terms: ctx.original, rounds: 0 }, now);
+    return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
+  });
+}
+
+/**
+ * The admin gives one proposal a later negotiation deadline than the cycle's (e.g. while data the
+ * offer depends on is verified). Only before the deadline that applies has passed: after it the
+ * negotiation has ended by rule. Not later than the end of the term's first year, when monitoring
+ * of the contract begins.
+ */
+export async function extendDeadline(
+  database: Database,
+  actor: Actor,
+  proposalId: string,
+  input: z.infer<typeof extensionBody>,
+  now = new Date(),
+) {
+  return database.db.transaction(async (tx) => {
+    const ctx = await loadNegotiation(tx, actor, proposalId, true);
+    if (ctx.row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const status = ctx.row.status as ProposalStatus;
+    if (status !== 'scored' && status !== 'in_negotiation')
+      throw new AppError(
+        'CONFLICT',
+        'Batas waktu hanya dapat diperpanjang untuk usulan yang dinilai atau sedang dinegosiasikan',
+      );
+    if (now > ctx.deadline)
+      throw new AppError('CONFLICT', 'Batas waktu negosiasi sudah lewat: negosiasi telah berakhir');
+    const until = dayEnd(input.deadline, ctx.timezone);
+    if (until <= ctx.deadline)
+      throw fieldError(
+        'deadline',
+        `Tanggal harus setelah batas waktu yang berlaku (${localDay(ctx.deadline, ctx.timezone)})`,
+      );
+    if (input.deadline > `${ctx.startYear}-12-31`)
+      throw fieldError('deadline', `Tanggal paling lambat 31 Desember ${ctx.startYear}`);
+    await tx
+      .update(proposals)
+      .set({
+        negotiationDeadline: input.deadline,
+        negotiationExtensionReason: input.reason,
+        version: sql`${proposals.version} + 1`,
+        updatedAt: now,
+      })
+      .where(and(eq(proposals.regionId, actor.regionId), eq(proposals.id, proposalId)));
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'negotiation.extend',
+      entityType: 'proposal',
+      entityId: proposalId,
+      summary: `Batas waktu negosiasi "${ctx.row.title}" diperpanjang sampai ${input.deadline}`,
+      before: { deadline: ctx.deadline.toISOString() },
+      after: { deadline: input.deadline, reason: input.reason },
+    });
     return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
   });
 }

@@ -72,6 +72,11 @@ export const useAgreeAsIs = () =>
     call(agreementRoutes.agreeAsIs, { params: { id: v.proposalId }, body: { version: v.version } }),
   );
 
+export const useExtendNegotiation = () =>
+  useNegotiationWrite((v: { proposalId: string; body: BodyOf<typeof agreementRoutes.extend> }) =>
+    call(agreementRoutes.extend, { params: { id: v.proposalId }, body: v.body }),
+  );
+
 export function useSignPact() {
   const qc = useQueryClient();
   return useMutation({

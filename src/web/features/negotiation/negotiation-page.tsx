@@ -37,10 +37,11 @@ import {
 } from './negotiation-api';
 import { NegotiationStateBadge, sideLabel } from './negotiation-format';
 import { standingOffer } from './negotiation-terms';
+import { ExtensionModal } from './extension-modal';
 import { OfferModal } from './offer-modal';
 import { PactCard } from './pact-card';
 
-type Dialog = 'offer' | 'accept' | 'refuse' | 'agreeAsIs' | null;
+type Dialog = 'offer' | 'accept' | 'refuse' | 'agreeAsIs' | 'extend' | null;
 
 const two = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -228,7 +229,7 @@ function NegotiationView({ negotiation: n }: { negotiation: Negotiation }) {
   };
 
   const canOffer = n.can.offer || n.can.counter;
-  const anyAction = canOffer || n.can.accept || n.can.refuse || n.can.agreeAsIs;
+  const anyAction = canOffer || n.can.accept || n.can.refuse || n.can.agreeAsIs || n.can.extend;
 
   return (
     <Stack>
@@ -243,6 +244,13 @@ function NegotiationView({ negotiation: n }: { negotiation: Negotiation }) {
             {n.score === null ? t('common.none') : two.format(n.score)}
           </FieldRow>
           <FieldRow label={t('neg.deadline')}>{f.dateTime(n.deadline)}</FieldRow>
+          {n.extension ? (
+            <FieldRow label={t('neg.extension')}>
+              <span data-testid="neg-extension">
+                {t('neg.extensionText', { date: f.date(n.extension.deadline), reason: n.extension.reason })}
+              </span>
+            </FieldRow>
+          ) : null}
           <FieldRow label={t('neg.term')}>
             {n.term.startYear}–{n.term.endYear}
           </FieldRow>
@@ -274,6 +282,11 @@ function NegotiationView({ negotiation: n }: { negotiation: Negotiation }) {
                 {t('neg.agreeAsIs')}
               </Button>
             ) : null}
+            {n.can.extend ? (
+              <Button variant="default" onClick={() => open('extend')} data-testid="neg-extend">
+                {t('neg.extend')}
+              </Button>
+            ) : null}
           </Group>
         ) : null}
       </Card>
@@ -301,6 +314,7 @@ function NegotiationView({ negotiation: n }: { negotiation: Negotiation }) {
 
       <RoundHistory negotiation={n} />
 
+      {dialog === 'extend' ? <ExtensionModal negotiation={seen} onClose={() => setDialog(null)} /> : null}
       {dialog === 'offer' ? (
         <OfferModal negotiation={seen} onClose={() => setDialog(null)} onConflict={onConflict} />
       ) : null}
