@@ -217,6 +217,8 @@ export const verificationParams = z.object({
 export const pactVerificationSchema = z.object({
   number: z.string(),
   regionName: z.string(),
+  /** The region's time zone, to show the instants as the region reads them. */
+  timezone: z.string(),
   cycleName: z.string(),
   programTitle: z.string(),
   outcome: z.enum(['agreed', 'refused']),

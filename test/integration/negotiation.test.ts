@@ -162,6 +162,7 @@ describe('negotiation rounds', () => {
     expect(pub.json()).toMatchObject({
       number: pact.number,
       contentHash: pact.contentHash,
+      timezone: 'Asia/Jakarta',
       outcome: 'agreed',
       programTitle: 'Usulan negosiasi',
       signatures: { opdHeadSignedAt: null, headOfRegionSignedAt: null },

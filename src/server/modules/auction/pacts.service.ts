@@ -397,9 +397,14 @@ export async function verifyPact(db: DbOrTx, code: string): Promise<PactVerifica
   const [pact] = await db.select().from(pacts).where(eq(pacts.verificationCode, code));
   if (!pact) throw new AppError('NOT_FOUND', 'Kode verifikasi tidak dikenal');
   const content = pact.content as PactContent;
+  const [region] = await db
+    .select({ tz: regions.timezone })
+    .from(regions)
+    .where(eq(regions.id, pact.regionId));
   return {
     number: pact.number,
     regionName: content.regionName,
+    timezone: region.tz,
     cycleName: content.cycleName,
     programTitle: content.program.title,
     outcome: pact.outcome as 'agreed' | 'refused',

@@ -14,11 +14,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import type { PactVerification } from '../../../contract/agreements';
 import { ApiError } from '../../app/api';
-import { useLocale, useT, type MessageKey } from '../../app/i18n';
+import { makeFormatters, useLocale, useT, type MessageKey } from '../../app/i18n';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useDocumentTitle } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
@@ -26,16 +25,16 @@ import { useVerification } from './verification-api';
 
 const CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
-/** Instants with their UTC offset: the reader may be anywhere, and the pact's region is not known here. */
-function useInstant() {
+/** Instants in the pact's region's time zone (WIB, WITA, WIT), whoever reads them and from wherever. */
+function useInstant(timeZone: string) {
   const { locale } = useLocale();
-  return (iso: string | null) =>
-    iso ? dayjs(iso).locale(locale).format('DD MMMM YYYY, HH.mm [UTC]Z') : null;
+  const f = makeFormatters(locale, timeZone);
+  return (iso: string | null) => (iso ? f.dateTime(iso) : null);
 }
 
 function Result({ pact: p }: { pact: PactVerification }) {
   const t = useT();
-  const instant = useInstant();
+  const instant = useInstant(p.timezone);
   const signedAt = {
     opd_head: p.signatures.opdHeadSignedAt,
     head_of_region: p.signatures.headOfRegionSignedAt,
