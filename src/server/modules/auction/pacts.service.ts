@@ -425,8 +425,13 @@ const dateId = (iso: string, tz: string) =>
   new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: tz }).format(
     new Date(iso),
   );
+const zoneNames: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
 const dateTimeId = (d: Date, tz: string) =>
-  new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(d);
+  `${new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(d)} ${zoneNames[tz] ?? tz}`;
 
 function targetText(t: { value?: number | null; lower?: number | null; upper?: number | null }) {
   if (t.lower !== undefined && t.lower !== null) return `${formatId(t.lower)} - ${formatId(t.upper)}`;
@@ -511,7 +516,7 @@ export async function pactPdf(db: DbOrTx, actor: Actor, config: Config, proposal
           return t ? targetText(t) : '-';
         }),
       ]),
-      ['*', 110, ...years.map(() => 50)],
+      ['*', 95, ...years.map(() => 42)],
     ),
     {
       text: c.indicators.map((i) => `${i.name}: ${polarityLabels[i.polarity]}`).join('; '),
