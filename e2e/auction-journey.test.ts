@@ -258,7 +258,7 @@ describe('the performance auction from draft to verified pact', () => {
   });
 
   it('two panelists score every criterion and hand in (session scheduled through the API)', async () => {
-    const session = await admin.post<{ id: string }>('/api/sessions', {
+    const session = await admin.post<{ id: string; version: number }>('/api/sessions', {
       cycleId: cycle.id,
       title: 'Sidang Lelang Kinerja E2E',
       date: localDay(5),
@@ -268,6 +268,7 @@ describe('the performance auction from draft to verified pact', () => {
       proposalIds: [proposalId],
     });
     sessionId = session.id;
+    await admin.post(`/api/sessions/${session.id}/open`, { version: session.version });
     const sheets: [string, string, number[], string][] = [
       ['panelis', 'panelis-malang-demo', [80, 70, 75, 60, 65], '71,25'],
       [SECOND_PANELIST.username, SECOND_PANELIST.password, [70, 70, 75, 60, 65], '68,75'],

@@ -23,6 +23,8 @@ export const aggregateSchema = z.object({
 export const scoringSchema = z.object({
   proposalId: z.uuid(),
   sessionId: z.uuid(),
+  /** Scores are accepted only while the session is in progress (opened by the chair). */
+  sessionStatus: z.enum(['scheduled', 'in_progress', 'closed', 'cancelled']),
   rubric: z.array(z.object({ code: z.string(), name: z.string(), weight: z.number() })),
   /** The caller's own sheet when they sit on the panel. */
   mine: z

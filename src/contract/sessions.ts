@@ -3,6 +3,9 @@ import { idParams, text, versionSchema } from './common.js';
 import { proposalStatuses } from './proposals.js';
 import { route } from './route.js';
 
+export const sessionStatuses = ['scheduled', 'in_progress', 'closed', 'cancelled'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
 export const auctionSessionSchema = z.object({
   id: z.uuid(),
   cycleId: z.uuid(),
@@ -20,6 +23,10 @@ export const auctionSessionSchema = z.object({
       status: z.enum(proposalStatuses),
     }),
   ),
+  status: z.enum(sessionStatuses),
+  cancelReason: z.string().nullable(),
+  /** What the caller may do now. */
+  can: z.object({ edit: z.boolean(), open: z.boolean(), cancel: z.boolean() }),
   version: z.number().int(),
 });
 export type AuctionSession = z.infer<typeof auctionSessionSchema>;
@@ -44,6 +51,11 @@ export const updateSessionBody = z
   .object({ ...fields, version: versionSchema })
   .strict()
   .omit({ cycleId: true });
+
+export const openSessionBody = z.object({ version: versionSchema }).strict();
+export const cancelSessionBody = z
+  .object({ version: versionSchema, reason: text(1000, 'Alasan pembatalan') })
+  .strict();
 
 export const sessionListQuery = z.object({ cycleId: z.uuid().optional() });
 
@@ -72,6 +84,24 @@ export const sessionRoutes = {
     body: createSessionBody,
     response: auctionSessionSchema,
     status: 201,
+  }),
+  open: route({
+    method: 'POST',
+    path: '/api/sessions/:id/open',
+    summary: 'Buka sidang: penilaian dimulai (ketua sidang atau Admin Daerah)',
+    tag: 'sessions',
+    params: idParams,
+    body: openSessionBody,
+    response: auctionSessionSchema,
+  }),
+  cancel: route({
+    method: 'POST',
+    path: '/api/sessions/:id/cancel',
+    summary: 'Batalkan sidang yang belum dibuka (Admin Daerah)',
+    tag: 'sessions',
+    params: idParams,
+    body: cancelSessionBody,
+    response: auctionSessionSchema,
   }),
   update: route({
     method: 'PUT',

@@ -240,10 +240,11 @@ async function freshSubmitted(): Promise<Proposal> {
   const p = await freshCompleteProposal();
   return ok<Proposal>(clients.kaopd1.post(`/api/proposals/${p.id}/submit`, { version: p.version }));
 }
-async function freshSession(withProposal = false): Promise<AuctionSession> {
+/** A session on the drafting cycle; with a proposal it is opened (scoring starts) unless `open` is false. */
+async function freshSession(withProposal = false, open = withProposal): Promise<AuctionSession> {
   const c = await draftingCycle();
   const proposalIds = withProposal ? [(await freshSubmitted()).id] : [];
-  return ok<AuctionSession>(
+  const s = await ok<AuctionSession>(
     adm.post('/api/sessions', {
       cycleId: c.id,
       title: `Sidang ${next()}`,
@@ -254,6 +255,7 @@ async function freshSession(withProposal = false): Promise<AuctionSession> {
     }),
     201,
   );
+  return open ? ok<AuctionSession>(adm.post(`/api/sessions/${s.id}/open`, { version: s.version })) : s;
 }
 // negotiation, pact and contract fixtures: unit 1's proposals scored by panelis, chaired by kepala
 async function freshScored(): Promise<Proposal> {
@@ -633,6 +635,25 @@ const TABLE: Row[] = [
         proposalIds: [],
       },
     }),
+  },
+  {
+    def: sessionRoutes.open,
+    allowed: ['admin', 'kepala'],
+    prepare: async () => {
+      const s = await freshSession(true, false);
+      return { url: `/api/sessions/${s.id}/open`, body: { version: s.version } };
+    },
+  },
+  {
+    def: sessionRoutes.cancel,
+    allowed: ADMIN,
+    prepare: async () => {
+      const s = await freshSession(true, false);
+      return {
+        url: `/api/sessions/${s.id}/cancel`,
+        body: { version: s.version, reason: 'Ruang tidak tersedia' },
+      };
+    },
   },
   {
     def: sessionRoutes.update,

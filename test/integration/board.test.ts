@@ -119,7 +119,7 @@ const allScores = (n: number) =>
 
 /** Puts the proposals on one session with the harness panelist as the whole panel. */
 async function schedule(c: CycleDto, proposalIds: string[]) {
-  await ok(
+  const s = await ok<{ id: string; version: number }>(
     admin.post('/api/sessions', {
       cycleId: c.id,
       title: `Sidang ${c.name}`,
@@ -131,6 +131,7 @@ async function schedule(c: CycleDto, proposalIds: string[]) {
     }),
     201,
   );
+  await ok(admin.post(`/api/sessions/${s.id}/open`, { version: s.version }));
 }
 
 async function score(title: string, n: number) {

@@ -223,6 +223,14 @@ describe('the demo auction', () => {
     const agenda = await db.select().from(sessionAgenda).where(eq(sessionAgenda.regionId, regionId));
     const scheduled = rows.filter((r) => !['draft', 'submitted'].includes(r.status));
     expect(agenda.map((a) => a.proposalId).sort()).toEqual(scheduled.map((r) => r.id).sort());
+    // The session with the proposal still being scored is in progress; the other is closed.
+    for (const s of sessions) {
+      const onAgenda = agenda
+        .filter((a) => a.sessionId === s.id)
+        .map((a) => rows.find((r) => r.id === a.proposalId)!);
+      expect(s.status).toBe(onAgenda.some((r) => r.status === 'in_session') ? 'in_progress' : 'closed');
+    }
+    expect(sessions.map((s) => s.status).sort()).toEqual(['closed', 'in_progress']);
 
     const rubric = cycle.rubric as RubricCriterion[];
     const totals: number[] = [];

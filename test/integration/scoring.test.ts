@@ -25,7 +25,7 @@ async function newPanelist(username: string): Promise<Client> {
   return w.login(username, { password: 'kalimat sandi panelis uji' });
 }
 
-async function proposalInSession(title: string) {
+async function proposalInSession(title: string, open = true) {
   const p = await submittedProposal(
     w,
     await w.login('operator1'),
@@ -44,6 +44,10 @@ async function proposalInSession(title: string) {
     proposalIds: [p.id],
   });
   expect(s.statusCode).toBe(201);
+  if (open) {
+    const opened = await chair.post(`/api/sessions/${s.json().id}/open`, { version: s.json().version });
+    expect(opened.statusCode, opened.body).toBe(200);
+  }
   return p.id;
 }
 
@@ -65,6 +69,94 @@ beforeAll(async () => {
   chair = await w.login('kepala');
 });
 afterAll(() => w.close());
+
+describe('the session lifecycle around scoring', () => {
+  it('takes scores only once the chair opens the session, and closes it when the agenda is scored', async () => {
+    const id = await proposalInSession('Usulan sidang belum dibuka', false);
+    const early = await p1.put(`/api/proposals/${id}/scores`, {
+      scores: full(80, 70, 90, 60, 50),
+      submit: true,
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toMatch(/Sidang belum dibuka/);
+    expect((await p1.post(`/api/proposals/${id}/conflict`, { reason: 'Kerabat' })).statusCode).toBe(409);
+    const sheet = (await p1.get(`/api/proposals/${id}/scoring`)).json();
+    expect(sheet.sessionStatus).toBe('scheduled');
+    const session = (await admin.get(`/api/sessions/${sheet.sessionId}`)).json();
+    expect(session).toMatchObject({ status: 'scheduled', can: { edit: true, open: true, cancel: true } });
+    // Panelists do not open sessions.
+    expect((await p1.post(`/api/sessions/${session.id}/open`, { version: session.version })).statusCode).toBe(
+      403,
+    );
+    const opened = await chair.post(`/api/sessions/${session.id}/open`, { version: session.version });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json()).toMatchObject({ status: 'in_progress', can: { edit: false, open: false } });
+    // Once open, the panel and agenda are fixed.
+    const edit = await admin.put(`/api/sessions/${session.id}`, {
+      title: 'Diubah',
+      date: session.date,
+      place: session.place,
+      chairUserId: w.a.users.kepala,
+      panelUserIds: [ids.akademisi],
+      proposalIds: [id],
+      version: opened.json().version,
+    });
+    expect(edit.statusCode).toBe(409);
+    expect(
+      (await p1.put(`/api/proposals/${id}/scores`, { scores: full(80, 70, 90, 60, 50), submit: true }))
+        .statusCode,
+    ).toBe(200);
+    expect((await admin.get(`/api/sessions/${session.id}`)).json().status).toBe('in_progress');
+    expect(
+      (await p2.put(`/api/proposals/${id}/scores`, { scores: full(70, 70, 70, 70, 70), submit: true }))
+        .statusCode,
+    ).toBe(200);
+    expect((await admin.get(`/api/sessions/${session.id}`)).json().status).toBe('closed');
+    const audit = await admin.get(`/api/audit?entityType=auction_session&pageSize=50`);
+    expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['session.open', 'session.close']),
+    );
+  });
+
+  it('a scheduled session may be cancelled with a reason: its proposals can be scheduled again', async () => {
+    const id = await proposalInSession('Usulan sidang batal', false);
+    const sheet = (await p1.get(`/api/proposals/${id}/scoring`)).json();
+    const session = (await admin.get(`/api/sessions/${sheet.sessionId}`)).json();
+    const noReason = await admin.post(`/api/sessions/${session.id}/cancel`, {
+      version: session.version,
+      reason: ' ',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(
+      (await chair.post(`/api/sessions/${session.id}/cancel`, { version: session.version, reason: 'Batal' }))
+        .statusCode,
+    ).toBe(403);
+    const cancelled = await admin.post(`/api/sessions/${session.id}/cancel`, {
+      version: session.version,
+      reason: 'Ruang Command Center dipakai penanganan bencana',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      status: 'cancelled',
+      agenda: [],
+      cancelReason: 'Ruang Command Center dipakai penanganan bencana',
+    });
+    expect((await admin.get(`/api/proposals/${id}`)).json().status).toBe('submitted');
+    const again = await admin.post('/api/sessions', {
+      cycleId: cycle.id,
+      title: 'Sidang pengganti',
+      date: localDay(6),
+      place: 'Balai Kota',
+      panelUserIds: [ids.akademisi],
+      proposalIds: [id],
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(
+      (await admin.post(`/api/sessions/${session.id}/open`, { version: cancelled.json().version }))
+        .statusCode,
+    ).toBe(409);
+  });
+});
 
 describe('panel scoring', () => {
   it('scores are private until complete; the chair then sees the aggregate and the proposal is scored', async () => {

@@ -137,7 +137,7 @@ export async function scoredProposal(
     theme,
     title,
   );
-  await json(
+  const session = await json<{ id: string; version: number }>(
     admin.post('/api/sessions', {
       cycleId: cycle.id,
       title: `Sidang ${title}`,
@@ -148,6 +148,11 @@ export async function scoredProposal(
       proposalIds: [p.id],
     }),
     201,
+  );
+  // The chair opens the session: the panelists' sheets accept scores from now on.
+  await json(
+    (await w.login('kepala')).post(`/api/sessions/${session.id}/open`, { version: session.version }),
+    200,
   );
   for (const [i, x] of panelists.entries())
     await json(

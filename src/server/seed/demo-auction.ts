@@ -1736,6 +1736,10 @@ export async function seedDemoAuction(
         date,
         place: DEMO_SESSION_PLACE,
         chairUserId: walikota,
+        // A session stays open while a proposal on its agenda is still being scored.
+        status: plans.some((p) => p.session?.index === i && p.status === 'in_session')
+          ? 'in_progress'
+          : 'closed',
         createdAt: wibAt(l, '11-03 09:00'),
         updatedAt: wibAt(l, '11-06 15:00'),
       })),

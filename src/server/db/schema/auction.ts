@@ -158,6 +158,9 @@ export const auctionSessions = pgTable(
     place: text('place').notNull(),
     /** The chair (head of region, or a delegate holding that role); may be empty until set. */
     chairUserId: uuid('chair_user_id'),
+    /** scheduled, in_progress, closed, cancelled (session.domain.ts). */
+    status: text('status').notNull().default('scheduled'),
+    cancelReason: text('cancel_reason'),
     ...versioned,
   },
   (t) => [

@@ -406,6 +406,7 @@ export const proposalActions = [
   'withdraw',
   'reopen',
   'schedule',
+  'unschedule',
   'complete_scoring',
   'open_negotiation',
   'agree',
@@ -433,6 +434,8 @@ export const proposalTransitions: readonly ProposalRow[] = [
   { from: 'submitted', action: 'withdraw', to: 'withdrawn', roles: ['opd_head'] },
   { from: 'submitted', action: 'reopen', to: 'draft', roles: ['region_admin'] },
   { from: 'submitted', action: 'schedule', to: 'in_session', roles: ['region_admin'] },
+  // A cancelled session returns its agenda to the pool, to be scheduled again.
+  { from: 'in_session', action: 'unschedule', to: 'submitted', roles: ['region_admin'] },
   {
     from: 'in_session',
     action: 'complete_scoring',
@@ -484,6 +487,7 @@ export const proposalActionLabels: Record<ProposalAction, string> = {
   withdraw: 'Tarik usulan',
   reopen: 'Kembalikan ke draf',
   schedule: 'Jadwalkan ke sidang',
+  unschedule: 'Keluarkan dari sidang yang dibatalkan',
   complete_scoring: 'Tetapkan hasil penilaian',
   open_negotiation: 'Buka negosiasi',
   agree: 'Sepakati',

@@ -17,6 +17,8 @@ import { hasRole, type Actor } from '../../platform/policy.js';
 import type { RubricCriterion } from './cycle.domain.js';
 import { transition } from './proposal.domain.js';
 import { aggregate, panelistScore, type CriterionScore } from './scoring.domain.js';
+import { scoringOpen, type SessionState } from './session.domain.js';
+import { closeSessionIfDone } from './sessions.service.js';
 
 interface Sheet {
   proposalId: string;
@@ -24,6 +26,7 @@ interface Sheet {
   title: string;
   sessionId: string;
   chairUserId: string | null;
+  sessionStatus: SessionState;
   rubric: RubricCriterion[];
   panel: { userId: string; fullName: string }[];
 }
@@ -39,6 +42,7 @@ async function loadSheet(db: DbOrTx, actor: Actor, proposalId: string): Promise<
       title: proposals.title,
       sessionId: sessionAgenda.sessionId,
       chairUserId: auctionSessions.chairUserId,
+      sessionStatus: auctionSessions.status,
       rubric: cycles.rubric,
     })
     .from(proposals)
@@ -76,6 +80,7 @@ async function loadSheet(db: DbOrTx, actor: Actor, proposalId: string): Promise<
     title: row.title,
     sessionId: row.sessionId,
     chairUserId: row.chairUserId,
+    sessionStatus: row.sessionStatus as SessionState,
     rubric: row.rubric as RubricCriterion[],
     panel,
   };
@@ -116,6 +121,7 @@ async function toDto(db: DbOrTx, actor: Actor, sheet: Sheet): Promise<Scoring> {
   return {
     proposalId: sheet.proposalId,
     sessionId: sheet.sessionId,
+    sessionStatus: sheet.sessionStatus,
     rubric: sheet.rubric,
     mine: onPanel
       ? {
@@ -147,6 +153,8 @@ async function ownSheet(tx: Tx, actor: Actor, proposalId: string) {
   const sheet = await loadSheet(tx, actor, proposalId);
   if (!sheet.panel.some((p) => p.userId === actor.userId)) throw new AppError('NOT_FOUND');
   if (sheet.status !== 'in_session') throw new AppError('CONFLICT', 'Penilaian usulan ini sudah ditutup');
+  const open = scoringOpen(sheet.sessionStatus);
+  if (!open.ok) throw new AppError('CONFLICT', open.message);
   const [row] = await tx
     .select()
     .from(proposalScores)
@@ -186,6 +194,7 @@ async function completeIfDone(tx: Tx, actor: Actor, sheet: Sheet) {
     summary: `Penilaian "${sheet.title}" lengkap: nilai ${agg.score} dari ${agg.scoredBy} panelis`,
     after: agg,
   });
+  await closeSessionIfDone(tx, actor.regionId, sheet.sessionId);
 }
 
 export async function saveScores(

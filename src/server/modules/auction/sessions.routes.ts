@@ -17,6 +17,12 @@ export async function sessionsModule(app: FastifyInstance, { database }: AppCont
   defineRoute(app, r.create, policy.roles('region_admin'), ({ actor, body }) =>
     svc.createSession(database, actor, body),
   );
+  defineRoute(app, r.open, policy.roles('region_admin', 'head_of_region'), ({ actor, params, body }) =>
+    svc.openSession(database, actor, params.id, body.version),
+  );
+  defineRoute(app, r.cancel, policy.roles('region_admin'), ({ actor, params, body }) =>
+    svc.cancelSession(database, actor, params.id, body),
+  );
   defineRoute(app, r.update, policy.roles('region_admin'), ({ actor, params, body }) =>
     svc.updateSession(database, actor, params.id, body),
   );

@@ -19,6 +19,9 @@ import { hasRole, type Actor } from '../../platform/policy.js';
 import { updateVersioned } from '../../platform/versioning.js';
 import type { FieldError } from '../../../contract/common.js';
 import { transition } from './proposal.domain.js';
+import { transitionSession, type SessionAction, type SessionState } from './session.domain.js';
+
+const roleNames = (actor: Actor) => actor.roles.map((r) => r.role);
 import { drafterUnits, readsWholeRegion } from './proposals.policy.js';
 
 /** Sessions an actor may see: all (admin, head of region), the ones they sit on, or their units' proposals' sessions. */
@@ -92,6 +95,13 @@ async function toDto(
     chair: chair ?? null,
     panel,
     agenda: agenda.map((a) => ({ ...a, status: a.status as ProposalStatus })),
+    status: s.status as SessionState,
+    cancelReason: s.cancelReason,
+    can: {
+      edit: transitionSession(s.status as SessionState, 'edit', roleNames(actor)).ok,
+      open: agenda.length > 0 && transitionSession(s.status as SessionState, 'open', roleNames(actor)).ok,
+      cancel: transitionSession(s.status as SessionState, 'cancel', roleNames(actor), { reason: '-' }).ok,
+    },
     version: s.version,
   };
 }
@@ -307,6 +317,8 @@ export async function updateSession(
 ) {
   return database.db.transaction(async (tx) => {
     const row = await loadRow(tx, actor, id);
+    const editable = transitionSession(row.status as SessionState, 'edit', roleNames(actor));
+    if (!editable.ok) throw new AppError('CONFLICT', editable.message);
     const before = await toDto(tx, actor, row);
     const found = await check(tx, actor, row.cycleId, input, id);
     await updateVersioned(
@@ -331,5 +343,137 @@ export async function updateSession(
       after,
     });
     return after;
+  });
+}
+
+const sessionVerbs: Record<Exclude<SessionAction, 'edit'>, string> = {
+  open: 'dibuka: penilaian dimulai',
+  close: 'selesai: semua usulan pada agenda sudah dinilai',
+  cancel: 'dibatalkan',
+};
+
+/**
+ * The chair (head of region) or the admin opens a scheduled session: panelists may score from now on
+ * and the panel and agenda are fixed. A session with an empty agenda is not opened.
+ */
+export async function openSession(database: Database, actor: Actor, id: string, version: number) {
+  return database.db.transaction(async (tx) => {
+    const row = await loadRow(tx, actor, id);
+    if (row.version !== version) throw new AppError('VERSION_CONFLICT');
+    const moved = transitionSession(row.status as SessionState, 'open', roleNames(actor));
+    if (!moved.ok) throw new AppError('CONFLICT', moved.message);
+    const [{ items }] = await tx
+      .select({ items: sql<number>`count(*)::int` })
+      .from(sessionAgenda)
+      .where(and(eq(sessionAgenda.regionId, actor.regionId), eq(sessionAgenda.sessionId, id)));
+    if (items === 0)
+      throw new AppError('CONFLICT', 'Agenda sidang masih kosong: tambahkan usulan sebelum membuka sidang');
+    await updateVersioned(
+      tx,
+      auctionSessions,
+      { regionId: actor.regionId, id, version },
+      { status: moved.to },
+    );
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'session.open',
+      entityType: 'auction_session',
+      entityId: id,
+      summary: `Sidang "${row.title}" ${sessionVerbs.open}`,
+      before: { status: row.status },
+      after: { status: moved.to },
+    });
+    return getSession(tx, actor, id);
+  });
+}
+
+/**
+ * The admin cancels a session that has not been opened, with a reason: its proposals go back to
+ * "submitted" and leave the agenda, to be scheduled in another session.
+ */
+export async function cancelSession(
+  database: Database,
+  actor: Actor,
+  id: string,
+  input: { version: number; reason: string },
+) {
+  return database.db.transaction(async (tx) => {
+    const row = await loadRow(tx, actor, id);
+    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const moved = transitionSession(row.status as SessionState, 'cancel', roleNames(actor), {
+      reason: input.reason,
+    });
+    if (!moved.ok) throw new AppError('CONFLICT', moved.message);
+    const agenda = await tx
+      .select({ proposalId: sessionAgenda.proposalId, status: proposals.status })
+      .from(sessionAgenda)
+      .innerJoin(
+        proposals,
+        and(eq(proposals.regionId, sessionAgenda.regionId), eq(proposals.id, sessionAgenda.proposalId)),
+      )
+      .where(and(eq(sessionAgenda.regionId, actor.regionId), eq(sessionAgenda.sessionId, id)));
+    for (const a of agenda) {
+      const back = transition(a.status as ProposalStatus, 'unschedule', roleNames(actor));
+      if (!back.ok) throw new AppError('CONFLICT', back.message);
+      await tx
+        .update(proposals)
+        .set({ status: back.to, version: sql`${proposals.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(proposals.regionId, actor.regionId), eq(proposals.id, a.proposalId)));
+    }
+    await tx
+      .delete(sessionAgenda)
+      .where(and(eq(sessionAgenda.regionId, actor.regionId), eq(sessionAgenda.sessionId, id)));
+    await updateVersioned(
+      tx,
+      auctionSessions,
+      { regionId: actor.regionId, id, version: input.version },
+      { status: moved.to, cancelReason: input.reason },
+    );
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'session.cancel',
+      entityType: 'auction_session',
+      entityId: id,
+      summary: `Sidang "${row.title}" ${sessionVerbs.cancel}: ${input.reason}`,
+      before: { status: row.status, agenda: agenda.map((a) => a.proposalId) },
+      after: { status: moved.to, reason: input.reason },
+    });
+    return getSession(tx, actor, id);
+  });
+}
+
+/** The platform closes an open session once no proposal on its agenda is still being scored. */
+export async function closeSessionIfDone(tx: Tx, regionId: string, sessionId: string) {
+  const [s] = await tx
+    .select()
+    .from(auctionSessions)
+    .where(and(eq(auctionSessions.regionId, regionId), eq(auctionSessions.id, sessionId)));
+  const [{ pending }] = await tx
+    .select({ pending: sql<number>`count(*)::int` })
+    .from(sessionAgenda)
+    .innerJoin(
+      proposals,
+      and(eq(proposals.regionId, sessionAgenda.regionId), eq(proposals.id, sessionAgenda.proposalId)),
+    )
+    .where(
+      and(
+        eq(sessionAgenda.regionId, regionId),
+        eq(sessionAgenda.sessionId, sessionId),
+        eq(proposals.status, 'in_session'),
+      ),
+    );
+  const moved = transitionSession(s.status as SessionState, 'close', ['system'], {
+    allScored: pending === 0,
+  });
+  if (!moved.ok) return;
+  await tx
+    .update(auctionSessions)
+    .set({ status: moved.to, version: sql`${auctionSessions.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(auctionSessions.regionId, regionId), eq(auctionSessions.id, sessionId)));
+  await appendAudit(tx, regionId, null, {
+    action: 'session.close',
+    entityType: 'auction_session',
+    entityId: sessionId,
+    summary: `Sidang "${s.title}" ${sessionVerbs.close}`,
+    before: { status: s.status },
+    after: { status: moved.to },
   });
 }
