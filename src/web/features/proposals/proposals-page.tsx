@@ -27,7 +27,9 @@ function CreateProposalModal({ onClose }: { onClose: () => void }) {
   const create = useCreateProposal();
   const onError = useApiErrorHandler();
   const open = (cycles.data ?? []).filter((c) => c.currentPhase === 'drafting');
-  const [cycleId, setCycleId] = useState<string | null>(open.length === 1 ? open[0]!.id : null);
+  // The only open cycle is chosen for the user, also when the cycles arrive after the dialog opened.
+  const [picked, setCycleId] = useState<string | null>(null);
+  const cycleId = picked ?? (open.length === 1 ? open[0]!.id : null);
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
