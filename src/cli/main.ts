@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { auctionCommands } from './auction.js';
 import { auditCommands } from './audit.js';
 import { dbCommands } from './db.js';
 
@@ -6,6 +7,7 @@ import { dbCommands } from './db.js';
 const program = new Command('lelang-kinerja').description('Alat baris perintah Lelang Kinerja');
 dbCommands(program);
 auditCommands(program);
+auctionCommands(program);
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -2,6 +2,9 @@ import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
+import { regions } from './db/schema.js';
+import { expireOverdueNegotiations } from './modules/auction/negotiation.service.js';
+import type { Database } from './db/client.js';
 
 /** Starts the server: migrations on start, the demo region with --seed-demo, graceful shutdown. */
 async function main() {
@@ -14,8 +17,14 @@ async function main() {
     if (result.created) console.log(`Data demo Kota Malang dimuat (${result.civilServants} ASN).`);
   }
   const app = await buildApp({ database, config });
+  // The platform's own moves that are due by the clock (negotiation deadlines), every few minutes.
+  const sweep = setInterval(() => {
+    sweepDeadlines(database).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
+  }, 5 * 60_000);
+  sweep.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    clearInterval(sweep);
     await app.close();
     await database.close();
     process.exit(0);
@@ -32,6 +41,12 @@ async function main() {
     for (const u of DEMO_USERS) console.log(`  ${u.label.padEnd(34)} ${u.username.padEnd(16)} ${u.password}`);
     console.log('');
   }
+}
+
+/** Ends the negotiations of every region whose deadline has passed. */
+async function sweepDeadlines(database: Database) {
+  for (const r of await database.db.select({ id: regions.id }).from(regions))
+    await expireOverdueNegotiations(database, r.id);
 }
 
 main().catch((err) => {

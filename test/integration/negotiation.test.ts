@@ -11,7 +11,10 @@ import {
   proposals,
 } from '../../src/server/db/schema.js';
 import { pactHash } from '../../src/server/modules/auction/pact.domain.js';
-import { getNegotiation } from '../../src/server/modules/auction/negotiation.service.js';
+import {
+  expireOverdueNegotiations,
+  getNegotiation,
+} from '../../src/server/modules/auction/negotiation.service.js';
 import { loadActor } from '../../src/server/platform/sessions.js';
 import { openCycleWithTheme, scoredProposal } from '../support/auction.js';
 import { PASSWORD, setupWorld, type Client, type World } from '../support/harness.js';
@@ -446,6 +449,20 @@ describe('ending without agreement', () => {
     // Once ended, no extension revives it.
     const revived = await admin.post(path, { ...body, deadline: day(8), version: after.version });
     expect(revived.statusCode).toBe(409);
+  });
+
+  it('the sweep ends overdue negotiations nobody opened, and only those', async () => {
+    const overdue = (await scoredProposal(w, cycle, theme, 'Usulan tak dibuka', panel)).id;
+    expect((await offer(chair, overdue, 107, 0)).statusCode).toBe(200);
+    const deadline = Date.parse((await neg(chair, overdue)).deadline);
+    expect(await expireOverdueNegotiations(w.database, w.a.id, new Date(deadline))).toBe(0);
+    const ended = await expireOverdueNegotiations(w.database, w.a.id, new Date(deadline + 1000));
+    expect(ended).toBeGreaterThanOrEqual(1);
+    const [row] = await w.database.db.select().from(proposals).where(eq(proposals.id, overdue));
+    expect(row.status).toBe('refused');
+    expect((await head.get(`/api/proposals/${overdue}/pact`)).json().outcome).toBe('refused');
+    // Nothing else is touched: another region's negotiations and running ones are not in scope.
+    expect(await expireOverdueNegotiations(w.database, w.b.id, new Date(deadline + 1000))).toBe(0);
   });
 
   it('the panel may take a bid as it is', async () => {

@@ -303,7 +303,8 @@ async function expireIfDue(tx: Tx, actor: Actor, ctx: NegotiationContext, now: D
   const lastPanel = [...ctx.offers].reverse().find((o) => o.by === 'panel') ?? null;
   await createPact(
     tx,
-    actor,
+    actor.regionId,
+    null,
     ctx.row.id,
     {
       kind: 'refused',
@@ -473,6 +474,7 @@ export async function acceptOffer(
     });
     await createPact(
       tx,
+      actor.regionId,
       actor,
       proposalId,
       {
@@ -531,6 +533,7 @@ export async function refuseOffer(
     });
     await createPact(
       tx,
+      actor.regionId,
       actor,
       proposalId,
       {
@@ -568,7 +571,14 @@ export async function agreeAsIs(
       summary: `Usulan "${ctx.row.title}" disepakati tanpa tawaran`,
       after: { status: moved.to },
     });
-    await createPact(tx, actor, proposalId, { kind: 'agreed', terms: ctx.original, rounds: 0 }, now);
+    await createPact(
+      tx,
+      actor.regionId,
+      actor,
+      proposalId,
+      { kind: 'agreed', terms: ctx.original, rounds: 0 },
+      now,
+    );
     return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
   });
 }
@@ -624,4 +634,42 @@ export async function extendDeadline(
     });
     return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
   });
+}
+
+/**
+ * The platform reading a region's negotiations for the sweep: region-wide read scope, no user. It
+ * never writes under this identity (expiry is audited as the system, with no actor).
+ */
+function platformReader(regionId: string): Actor {
+  return {
+    userId: '00000000-0000-0000-0000-000000000000',
+    regionId,
+    username: 'sistem',
+    fullName: 'Sistem',
+    sessionId: '',
+    csrfToken: '',
+    roles: [{ role: 'region_admin', workUnitId: null }],
+  };
+}
+
+/**
+ * Ends every negotiation of the region whose deadline has passed (each in its own transaction), so
+ * that lists and the board never show as "in negotiation" what has ended by rule even if nobody
+ * opened it. Run by the server every few minutes, before the board is read, and by
+ * `npm run cli -- auction expire`. Returns how many were ended.
+ */
+export async function expireOverdueNegotiations(database: Database, regionId: string, now = new Date()) {
+  const open = await database.db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.regionId, regionId), eq(proposals.status, 'in_negotiation')));
+  const reader = platformReader(regionId);
+  let ended = 0;
+  for (const { id } of open) {
+    const done = await database.db.transaction(async (tx) =>
+      expireIfDue(tx, reader, await loadNegotiation(tx, reader, id, true), now),
+    );
+    if (done) ended++;
+  }
+  return ended;
 }

@@ -74,8 +74,14 @@ async function headOfRegion(tx: DbOrTx, regionId: string, proposalId: string) {
  * Draws up the numbered pact when a negotiation ends (agreed or refused). The cycle row is locked so
  * that two pacts of one cycle never take the same number.
  */
-export async function createPact(tx: Tx, actor: Actor, proposalId: string, outcome: PactOutcome, now: Date) {
-  const regionId = actor.regionId;
+export async function createPact(
+  tx: Tx,
+  regionId: string,
+  by: Actor | null,
+  proposalId: string,
+  outcome: PactOutcome,
+  now: Date,
+) {
   const [p] = await tx
     .select()
     .from(proposals)
@@ -163,7 +169,7 @@ export async function createPact(tx: Tx, actor: Actor, proposalId: string, outco
       updatedAt: now,
     })
     .returning();
-  await appendAudit(tx, regionId, actor, {
+  await appendAudit(tx, regionId, by, {
     action: 'pact.create',
     entityType: 'pact',
     entityId: pact.id,

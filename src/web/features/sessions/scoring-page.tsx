@@ -23,7 +23,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router';
 import type { Scoring } from '../../../contract/scoring';
-import { useApiErrorHandler } from '../../app/forms';
+import { isConflict, useApiErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { hasRole } from '../../app/permissions';
 import { useMe } from '../../app/session';
@@ -55,6 +55,30 @@ function sheetFrom(s: Scoring): Sheet {
 }
 
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
+
+/**
+ * Why the sheet takes no scores now: the chair has not opened the session yet, it is over, or it was
+ * cancelled. Shown to everyone who sees the sheet, panelist or not.
+ */
+function SessionLocked({
+  status,
+  cancelReason,
+}: {
+  status: Exclude<Scoring['sessionStatus'], 'in_progress'>;
+  cancelReason: string | null;
+}) {
+  const t = useT();
+  return (
+    <Alert
+      color={status === 'scheduled' ? 'yellow' : status === 'closed' ? 'blue' : 'red'}
+      role="status"
+      title={t(`score.locked.${status}` as MessageKey)}
+      data-testid="session-locked"
+    >
+      {t(`score.lockedHint.${status}` as MessageKey, { reason: cancelReason || t('common.none') })}
+    </Alert>
+  );
+}
 
 function PanelStatus({ scoring }: { scoring: Scoring }) {
   const t = useT();
@@ -165,6 +189,13 @@ export function ScoringPage() {
   const [reasonError, setReasonError] = useState<string | null>(null);
 
   const data = scoring.data;
+  // A cancelled session's proposals leave its agenda, so their sheets answer 404 from then on: look at
+  // the session again to say why rather than showing "not found".
+  const scoringFailed = scoring.isError;
+  useEffect(() => {
+    if (scoringFailed) void session.refetch();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scoringFailed]);
   // Fill the sheet from the server when it first loads and after each save (new version); the
   // 10-second refresh of the panel status must not overwrite what the panelist is typing.
   const mineVersion = data?.mine?.version ?? -1;
@@ -182,12 +213,28 @@ export function ScoringPage() {
     [data?.rubric, sheet],
   );
 
+  const back = (
+    <Anchor component={Link} to={`/sidang/${id}`} size="sm">
+      ← {t('score.back')}
+    </Anchor>
+  );
+  if (session.data?.status === 'cancelled')
+    return (
+      <Stack>
+        {back}
+        <PageHeader title={t('score.title')} />
+        <SessionLocked status="cancelled" cancelReason={session.data.cancelReason} />
+      </Stack>
+    );
   if (scoring.isPending) return <PageLoader />;
   if (scoring.isError || !data)
     return <QueryError error={scoring.error} onRetry={() => void scoring.refetch()} />;
 
   const mine = data.mine;
   const readOnly = !mine || mine.submitted || mine.conflict;
+  // The session is not in progress: nothing can be typed or handed in (the server would refuse it).
+  const locked = data.sessionStatus !== 'in_progress';
+  const disabled = locked && !readOnly;
   const title = session.data?.agenda.find((a) => a.proposalId === proposalId)?.title || t('score.title');
   const isChair = session.data?.chair?.userId === me.id;
   const seesAggregate = isChair || hasRole(me, 'region_admin', 'head_of_region') || data.aggregate !== null;
@@ -197,8 +244,14 @@ export function ScoringPage() {
     if (patch.score !== undefined) setErrors((e) => ({ ...e, [code]: '' }));
   };
 
+  /** A 409 (the session is not open, or the sheet changed): show the server's words, reload the sheet. */
+  const failed = (e: unknown) => {
+    if (isConflict(e)) void scoring.refetch();
+    onError(e);
+  };
+
   const send = (submit: boolean) => {
-    if (!mine) return;
+    if (!mine || locked) return;
     const missing: Record<string, string> = {};
     if (submit)
       for (const c of data.rubric)
@@ -227,7 +280,7 @@ export function ScoringPage() {
         },
         onError: (e) => {
           setConfirming(false);
-          onError(e);
+          failed(e);
         },
       },
     );
@@ -243,16 +296,17 @@ export function ScoringPage() {
           setConflictOpen(false);
           notifications.show({ color: 'green', message: t('score.conflictDone') });
         },
-        onError: (e) => onError(e),
+        onError: (e) => {
+          if (isConflict(e)) setConflictOpen(false);
+          failed(e);
+        },
       },
     );
   };
 
   return (
     <Stack>
-      <Anchor component={Link} to={`/sidang/${id}`} size="sm">
-        ← {t('score.back')}
-      </Anchor>
+      {back}
       <PageHeader
         title={title}
         description={
@@ -261,6 +315,13 @@ export function ScoringPage() {
           </Anchor>
         }
       />
+
+      {data.sessionStatus === 'in_progress' ? null : (
+        <SessionLocked
+          status={data.sessionStatus}
+          cancelReason={session.data?.cancelReason ?? null}
+        />
+      )}
 
       {mine ? (
         <Stack gap="md" data-testid="score-sheet">
@@ -306,6 +367,7 @@ export function ScoringPage() {
                             })
                           }
                           readOnly={readOnly}
+                          disabled={disabled}
                           error={errors[c.code] || undefined}
                           w={{ base: '100%', xs: 160 }}
                         />
@@ -318,7 +380,7 @@ export function ScoringPage() {
                           thumbLabel={t('score.sliderOf', { name: c.name })}
                           value={typeof e.score === 'number' ? e.score : 0}
                           onChange={(v) => setEntry(c.code, { score: v })}
-                          disabled={readOnly}
+                          disabled={readOnly || locked}
                           marks={[{ value: 0 }, { value: 25 }, { value: 50 }, { value: 75 }, { value: 100 }]}
                           style={{ flex: 1, minWidth: 220 }}
                           py="md"
@@ -333,6 +395,7 @@ export function ScoringPage() {
                         value={e.note}
                         onChange={(ev) => setEntry(c.code, { note: ev.currentTarget.value })}
                         readOnly={readOnly}
+                        disabled={disabled}
                       />
                     </Stack>
                   </Card>
@@ -361,12 +424,19 @@ export function ScoringPage() {
                       px="xs"
                       variant="default"
                       loading={save.isPending && !confirming}
+                      disabled={locked}
                       onClick={() => send(false)}
                       data-testid="score-save"
                     >
                       {t('score.saveDraft')}
                     </Button>
-                    <Button size="lg" px="xs" onClick={() => setConfirming(true)} data-testid="score-submit">
+                    <Button
+                      size="lg"
+                      px="xs"
+                      disabled={locked}
+                      onClick={() => setConfirming(true)}
+                      data-testid="score-submit"
+                    >
                       {t('score.submit')}
                     </Button>
                   </SimpleGrid>
@@ -380,6 +450,7 @@ export function ScoringPage() {
                 size="lg"
                 variant="subtle"
                 color="red"
+                disabled={locked}
                 onClick={() => {
                   setReason('');
                   setReasonError(null);

@@ -1,17 +1,202 @@
 import { useState } from 'react';
-import { Anchor, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router';
-import { useT } from '../../app/i18n';
+import type { AuctionSession } from '../../../contract/sessions';
+import { isConflict, oneField, useApiErrorHandler, useDialogErrorHandler } from '../../app/forms';
+import { useT, type MessageKey } from '../../app/i18n';
 import { can, hasRole } from '../../app/permissions';
 import { useMe } from '../../app/session';
+import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { useCycles } from '../../components/cycle-queries';
 import { ProposalStatusBadge } from '../../components/proposal-status';
-import { Field, useSessionDate } from './session-format';
+import { Field, SessionStatusBadge, useSessionDate } from './session-format';
 import { SessionModal } from './session-modal';
-import { useSession } from './sessions-api';
+import { useCancelSession, useOpenSession, useRefreshSessions, useSession } from './sessions-api';
+
+type Dialog = 'open' | 'cancel' | null;
+
+/**
+ * Someone acted on the session meanwhile (opened, cancelled or edited it): reload it and say so. The
+ * buttons then follow the new `can`.
+ */
+function useOnSessionConflict() {
+  const t = useT();
+  const refresh = useRefreshSessions();
+  return () => {
+    refresh();
+    notifications.show({
+      color: 'yellow',
+      title: t('session.conflictTitle'),
+      message: t('session.conflict'),
+      autoClose: 10_000,
+    });
+  };
+}
+
+/** Where the session stands, in words, and why it was cancelled. */
+function SessionState({ session: s }: { session: AuctionSession }) {
+  const t = useT();
+  return (
+    <Card withBorder radius="md" data-testid="session-state">
+      <Group gap="sm" wrap="nowrap" align="center">
+        <VisuallyHidden>{t('session.state')}:</VisuallyHidden>
+        <SessionStatusBadge status={s.status} size="lg" />
+        <Text size="sm">{t(`session.stateHint.${s.status}` as MessageKey)}</Text>
+      </Group>
+      {s.status === 'cancelled' ? (
+        <Stack component="dl" gap={2} mt="sm" mb={0}>
+          <Text component="dt" size="sm" fw={600}>
+            {t('session.cancelReason')}
+          </Text>
+          <Text
+            component="dd"
+            size="sm"
+            m={0}
+            style={{ whiteSpace: 'pre-wrap' }}
+            data-testid="session-cancel-reason"
+          >
+            {s.cancelReason || t('common.none')}
+          </Text>
+        </Stack>
+      ) : null}
+    </Card>
+  );
+}
+
+/** Asks before opening the session: scoring starts, the panel and the agenda are fixed. */
+function OpenSessionConfirm({
+  session: s,
+  opened,
+  onClose,
+}: {
+  session: AuctionSession;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const open = useOpenSession();
+  const onError = useApiErrorHandler();
+  const onConflict = useOnSessionConflict();
+  return (
+    <ConfirmModal
+      opened={opened}
+      title={t('session.openTitle')}
+      message={t('session.openMessage', { n: s.agenda.length })}
+      confirmLabel={t('session.open')}
+      loading={open.isPending}
+      onClose={onClose}
+      onConfirm={() =>
+        open.mutate(
+          { id: s.id, version: s.version },
+          {
+            onSuccess: () => {
+              notifications.show({ color: 'green', message: t('session.opened') });
+              onClose();
+            },
+            onError: (err) => {
+              onClose();
+              if (isConflict(err)) onConflict();
+              else onError(err);
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
+/** Cancels a scheduled session with a required reason; its proposals return to the pool. */
+function CancelSessionModal({ session: s, onClose }: { session: AuctionSession; onClose: () => void }) {
+  const t = useT();
+  const cancel = useCancelSession();
+  const explain = useDialogErrorHandler();
+  const onConflict = useOnSessionConflict();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [general, setGeneral] = useState<string | null>(null);
+  return (
+    <Modal opened onClose={onClose} title={t('session.cancelTitle')} centered>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const r = reason.trim();
+          if (!r) {
+            setError(t('session.cancelReasonRequired'));
+            return;
+          }
+          setGeneral(null);
+          cancel.mutate(
+            { id: s.id, version: s.version, reason: r },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'green', message: t('session.cancelled') });
+                onClose();
+              },
+              onError: (err) =>
+                explain(err, {
+                  onConflict: () => {
+                    onConflict();
+                    onClose();
+                  },
+                  onFields: oneField('reason', setError),
+                  onGeneral: setGeneral,
+                }),
+            },
+          );
+        }}
+      >
+        <Stack>
+          <Text size="sm">{t('session.cancelMessage', { n: s.agenda.length })}</Text>
+          {general ? (
+            <Alert color="red" role="alert">
+              {general}
+            </Alert>
+          ) : null}
+          <Textarea
+            label={t('session.cancelReason')}
+            required
+            autosize
+            minRows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setError(null);
+            }}
+            error={error}
+            data-testid="session-cancel-reason-input"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('session.cancelKeep')}
+            </Button>
+            <Button type="submit" color="red" loading={cancel.isPending} data-testid="session-cancel-confirm">
+              {t('session.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
 
 export function SessionDetailPage() {
   const t = useT();
@@ -21,6 +206,7 @@ export function SessionDetailPage() {
   const cycles = useCycles();
   const formatDate = useSessionDate();
   const [editing, setEditing] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(null);
 
   if (session.isPending) return <PageLoader />;
   if (session.isError) return <QueryError error={session.error} onRetry={() => void session.refetch()} />;
@@ -29,6 +215,7 @@ export function SessionDetailPage() {
   const isChair = s.chair?.userId === me.id;
   const mayScore = onPanel || isChair || hasRole(me, 'region_admin', 'head_of_region');
   const agenda = s.agenda.slice().sort((a, b) => a.position - b.position);
+  const anyAction = s.can.edit || s.can.cancel || s.can.open;
 
   return (
     <Stack>
@@ -39,13 +226,33 @@ export function SessionDetailPage() {
         title={s.title}
         description={`${formatDate(s.date)} · ${s.place}`}
         actions={
-          can.manageSessions(me) ? (
-            <Button variant="default" onClick={() => setEditing(true)} data-testid="session-edit">
-              {t('session.edit')}
-            </Button>
+          anyAction ? (
+            <>
+              {s.can.edit ? (
+                <Button variant="default" onClick={() => setEditing(true)} data-testid="session-edit">
+                  {t('session.edit')}
+                </Button>
+              ) : null}
+              {s.can.cancel ? (
+                <Button
+                  variant="outline"
+                  color="red"
+                  onClick={() => setDialog('cancel')}
+                  data-testid="session-cancel"
+                >
+                  {t('session.cancel')}
+                </Button>
+              ) : null}
+              {s.can.open ? (
+                <Button onClick={() => setDialog('open')} data-testid="session-open">
+                  {t('session.open')}
+                </Button>
+              ) : null}
+            </>
           ) : null
         }
       />
+      <SessionState session={s} />
       <Card withBorder radius="md">
         <Title order={2} size="h4" mb="sm">
           {t('session.panel')}
@@ -101,13 +308,15 @@ export function SessionDetailPage() {
       </Card>
       {can.manageSessions(me) ? (
         <SessionModal
-          opened={editing}
+          opened={editing && s.can.edit}
           session={s}
           cycles={cycles.data ?? []}
           defaultCycleId={s.cycleId}
           onClose={() => setEditing(false)}
         />
       ) : null}
+      <OpenSessionConfirm session={s} opened={dialog === 'open'} onClose={() => setDialog(null)} />
+      {dialog === 'cancel' ? <CancelSessionModal session={s} onClose={() => setDialog(null)} /> : null}
     </Stack>
   );
 }

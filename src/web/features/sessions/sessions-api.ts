@@ -47,16 +47,20 @@ export function useSubmittedProposals(cycleId: string, enabled: boolean) {
   });
 }
 
-function useSessionWrite<V, R>(fn: (v: V) => Promise<R>) {
+/** Reloads everything a change of a session touches: its list and detail, the agenda's proposals and sheets. */
+export function useRefreshSessions() {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSettled: () => {
-      void qc.invalidateQueries({ queryKey: sessionsKey });
-      void qc.invalidateQueries({ queryKey: ['proposals'] });
-      void qc.invalidateQueries({ queryKey: ['audit'] });
-    },
-  });
+  return () => {
+    void qc.invalidateQueries({ queryKey: sessionsKey });
+    void qc.invalidateQueries({ queryKey: ['proposals'] });
+    void qc.invalidateQueries({ queryKey: ['scoring'] });
+    void qc.invalidateQueries({ queryKey: ['audit'] });
+  };
+}
+
+function useSessionWrite<V, R>(fn: (v: V) => Promise<R>) {
+  const refresh = useRefreshSessions();
+  return useMutation({ mutationFn: fn, onSettled: refresh });
 }
 
 export const useCreateSession = () =>
@@ -65,6 +69,18 @@ export const useCreateSession = () =>
 export const useUpdateSession = () =>
   useSessionWrite((v: { id: string; body: BodyOf<typeof sessionRoutes.update> }) =>
     call(sessionRoutes.update, { params: { id: v.id }, body: v.body }),
+  );
+
+/** The chair or the admin opens a scheduled session: scoring starts, panel and agenda are fixed. */
+export const useOpenSession = () =>
+  useSessionWrite((v: { id: string; version: number }) =>
+    call(sessionRoutes.open, { params: { id: v.id }, body: { version: v.version } }),
+  );
+
+/** The admin cancels a scheduled session with a reason; its proposals return to "submitted". */
+export const useCancelSession = () =>
+  useSessionWrite((v: { id: string; version: number; reason: string }) =>
+    call(sessionRoutes.cancel, { params: { id: v.id }, body: { version: v.version, reason: v.reason } }),
   );
 
 /** The scoring sheet; polls every 10 s while the panel has not completed. */

@@ -11,7 +11,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { useListParams } from '../../components/use-list-params';
 import { useCycles } from '../../components/cycle-queries';
-import { Field, useSessionDate } from './session-format';
+import { Field, SessionStatusBadge, useSessionDate } from './session-format';
 import { SessionModal } from './session-modal';
 import { useSessions } from './sessions-api';
 
@@ -23,11 +23,14 @@ function SessionCard({ session }: { session: AuctionSession }) {
   return (
     <Card withBorder radius="md" component="li" data-testid="session-card">
       <Stack gap="sm" h="100%">
-        <Title order={2} size="h4">
-          <Anchor component={Link} to={to} inherit>
-            {session.title}
-          </Anchor>
-        </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Title order={2} size="h4" style={{ minWidth: 0 }}>
+            <Anchor component={Link} to={to} inherit>
+              {session.title}
+            </Anchor>
+          </Title>
+          <SessionStatusBadge status={session.status} />
+        </Group>
         <Stack component="dl" gap={4} m={0}>
           <Field label={t('session.date')}>{formatDate(session.date)}</Field>
           <Field label={t('session.place')}>{session.place}</Field>
@@ -37,15 +40,23 @@ function SessionCard({ session }: { session: AuctionSession }) {
           </Field>
           <Field label={t('session.agendaCount')}>{f.number(session.agenda.length)}</Field>
         </Stack>
+        {session.status === 'cancelled' && session.cancelReason ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="session-cancel-reason">
+            <Text span inherit fw={600}>
+              {t('session.cancelReason')}:
+            </Text>{' '}
+            {session.cancelReason}
+          </Text>
+        ) : null}
         <Group mt="auto">
           <Button
             component={Link}
             to={to}
             variant="light"
             size="sm"
-            aria-label={t('session.openNamed', { name: session.title })}
+            aria-label={t('session.viewNamed', { name: session.title })}
           >
-            {t('session.open')}
+            {t('session.view')}
           </Button>
         </Group>
       </Stack>
