@@ -166,6 +166,22 @@ describe('auction cycles', () => {
     expect(foreignMission.json().error.fields).toEqual([
       { path: 'missionId', message: 'Misi tidak ditemukan' },
     ]);
+    const oldMission = await admin.post('/api/missions', {
+      termStart: 2013,
+      termEnd: 2018,
+      number: 7,
+      title: 'Misi periode lalu',
+    });
+    expect(oldMission.statusCode).toBe(201);
+    const outOfTerm = await admin.post(`/api/cycles/${c.id}/themes`, {
+      ...body,
+      name: 'Tema periode lalu',
+      missionId: oldMission.json().id,
+    });
+    expect(outOfTerm.statusCode).toBe(400);
+    expect(outOfTerm.json().error.fields).toEqual([
+      { path: 'missionId', message: 'Misi ini untuk periode 2013-2018, di luar periode siklus 2027-2031' },
+    ]);
     const detail = (await admin.get(`/api/cycles/${c.id}`)).json();
     expect(detail.themes.map((x: { name: string }) => x.name)).toEqual(['Penurunan Angka Kematian Ibu']);
 

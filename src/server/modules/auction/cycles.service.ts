@@ -213,12 +213,23 @@ export async function updateCycle(
   });
 }
 
-async function checkMission(tx: Tx, actor: Actor, missionId: string) {
+/** The mission exists in the region and its RPJMD term overlaps the cycle's term. */
+async function checkMission(
+  tx: Tx,
+  actor: Actor,
+  missionId: string,
+  cycle: { startYear: number; endYear: number },
+) {
   const [m] = await tx
-    .select({ id: missions.id })
+    .select({ termStart: missions.termStart, termEnd: missions.termEnd })
     .from(missions)
     .where(and(eq(missions.regionId, actor.regionId), eq(missions.id, missionId)));
   if (!m) throw fieldError('missionId', 'Misi tidak ditemukan');
+  if (m.termEnd < cycle.startYear || m.termStart > cycle.endYear)
+    throw fieldError(
+      'missionId',
+      `Misi ini untuk periode ${m.termStart}-${m.termEnd}, di luar periode siklus ${cycle.startYear}-${cycle.endYear}`,
+    );
 }
 
 async function themeById(tx: Tx, actor: Actor, id: string): Promise<Theme> {
@@ -238,8 +249,8 @@ export async function createTheme(
   input: z.infer<typeof themeBody>,
 ) {
   return database.db.transaction(async (tx) => {
-    await getCycle(tx, actor, cycleId);
-    await checkMission(tx, actor, input.missionId);
+    const cycle = await getCycle(tx, actor, cycleId);
+    await checkMission(tx, actor, input.missionId, cycle);
     const [row] = await tx
       .insert(themes)
       .values({ ...input, description: input.description ?? null, regionId: actor.regionId, cycleId })
@@ -266,7 +277,7 @@ export async function updateTheme(
 ) {
   return database.db.transaction(async (tx) => {
     const before = await themeById(tx, actor, id);
-    await checkMission(tx, actor, input.missionId);
+    await checkMission(tx, actor, input.missionId, await getCycle(tx, actor, before.cycleId));
     const { version, ...values } = input;
     await updateVersioned(
       tx,

@@ -317,10 +317,7 @@ export function ScoringPage() {
       />
 
       {data.sessionStatus === 'in_progress' ? null : (
-        <SessionLocked
-          status={data.sessionStatus}
-          cancelReason={session.data?.cancelReason ?? null}
-        />
+        <SessionLocked status={data.sessionStatus} cancelReason={session.data?.cancelReason ?? null} />
       )}
 
       {mine ? (
