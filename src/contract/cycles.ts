@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, okSchema, text, versionSchema } from './common.js';
+import { idParams, idSchema, okSchema, text, versionSchema } from './common.js';
 import { route } from './route.js';
 
 /** Polarity of an indicator: which way is better (domain.md section 3). */
@@ -134,6 +134,8 @@ export const themeBody = z
 export const updateThemeBody = themeBody.extend({ version: versionSchema }).strict();
 export const deleteThemeBody = z.object({ version: versionSchema }).strict();
 
+export const extensionParams = z.object({ id: idSchema, extensionId: idSchema });
+export const revokeExtensionBody = z.object({ reason: text(1000, 'Alasan pencabutan') }).strict();
 export const extensionBody = z
   .object({
     workUnitId: z.uuid({ message: 'Unit kerja wajib dipilih' }),
@@ -213,5 +215,14 @@ export const cycleRoutes = {
     body: extensionBody,
     response: extensionSchema,
     status: 201,
+  }),
+  revokeExtension: route({
+    method: 'POST',
+    path: '/api/cycles/:id/extensions/:extensionId/revoke',
+    summary: 'Cabut perpanjangan batas pengajuan satu unit (tercatat di jejak audit)',
+    tag: 'cycles',
+    params: extensionParams,
+    body: revokeExtensionBody,
+    response: okSchema,
   }),
 };

@@ -932,6 +932,22 @@ const TABLE: Row[] = [
       body: { workUnitId: w.a.units.u1, deadline: '2027-01-25', reason: 'Data dasar dari BPS terlambat' },
     }),
   },
+  {
+    def: cycleRoutes.revokeExtension,
+    allowed: ADMIN,
+    prepare: async () => {
+      const c = await freshCycle();
+      const ext = await ok<{ id: string }>(
+        adm.post(`/api/cycles/${c.id}/extensions`, {
+          workUnitId: w.a.units.u1,
+          deadline: '2027-01-25',
+          reason: 'Data dasar dari BPS terlambat',
+        }),
+        201,
+      );
+      return { url: `/api/cycles/${c.id}/extensions/${ext.id}/revoke`, body: { reason: 'Diberikan keliru' } };
+    },
+  },
 
   // work units: the organisation chart is readable by every signed-in user of the region
   { def: workUnitRoutes.list, allowed: EVERYONE },

@@ -262,6 +262,24 @@ describe('auction cycles', () => {
       );
     expect(entries).toHaveLength(2);
     expect(entries[1].before).toMatchObject({ deadline: '2027-01-20' });
+
+    // Revoked with a reason (audited): the unit is back on the cycle's deadline.
+    const ext = detail.extensions[0];
+    const path = `/api/cycles/${c.id}/extensions/${ext.id}/revoke`;
+    expect((await admin.post(path, { reason: ' ' })).statusCode).toBe(400);
+    expect((await (await w.login('admin', { region: 'b' })).post(path, { reason: 'x' })).statusCode).toBe(
+      404,
+    );
+    const revoked = await admin.post(path, { reason: 'Diberikan keliru' });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect((await admin.get(`/api/cycles/${c.id}`)).json().extensions).toEqual([]);
+    expect((await admin.post(path, { reason: 'Lagi' })).statusCode).toBe(404);
+    const [revokedEntry] = await w.database.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.regionId, w.a.id), eq(auditEntries.action, 'cycle.revoke_extension')));
+    expect(revokedEntry.before).toMatchObject({ deadline: '2027-01-25', workUnitId: w.a.units.u1 });
+    expect(revokedEntry.after).toEqual({ reason: 'Diberikan keliru' });
   });
 
   it('keeps regions apart', async () => {

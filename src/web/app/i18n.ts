@@ -284,6 +284,12 @@ const id = {
   'cycle.extHint':
     'Perpanjangan tercatat di jejak audit. Perpanjangan baru untuk unit yang sama menggantikan yang sebelumnya.',
   'cycle.extended': 'Batas pengajuan diperpanjang.',
+  'cycle.extRevoke': 'Cabut',
+  'cycle.extRevokeFor': 'Cabut perpanjangan {unit}',
+  'cycle.extRevokeHint':
+    'Perpanjangan {unit} sampai {date} dicabut: batas pengajuan siklus ({cycleDate}) berlaku lagi untuk unit ini. Usulan yang sudah diajukan tetap diajukan. Pencabutan dicatat di jejak audit.',
+  'cycle.extRevokeReason': 'Alasan pencabutan',
+  'cycle.extRevoked': 'Perpanjangan dicabut.',
 
   'phase.not_started': 'Belum dimulai',
   'phase.drafting': 'Penyusunan usulan',
@@ -1218,6 +1224,12 @@ const en: Dict = {
   'cycle.extHint':
     'Extensions are recorded in the audit trail. A new extension for the same unit replaces the previous one.',
   'cycle.extended': 'Submission deadline extended.',
+  'cycle.extRevoke': 'Revoke',
+  'cycle.extRevokeFor': 'Revoke the extension of {unit}',
+  'cycle.extRevokeHint':
+    "The extension of {unit} until {date} is revoked: the cycle's submission deadline ({cycleDate}) applies to the unit again. Proposals already submitted stay submitted. The revocation is audited.",
+  'cycle.extRevokeReason': 'Reason for the revocation',
+  'cycle.extRevoked': 'Extension revoked.',
 
   'phase.not_started': 'Not started',
   'phase.drafting': 'Drafting proposals',

@@ -29,4 +29,7 @@ export async function cyclesModule(app: FastifyInstance, { database }: AppContex
   defineRoute(app, r.extend, admin, ({ actor, params, body }) =>
     svc.extendSubmission(database, actor, params.id, body),
   );
+  defineRoute(app, r.revokeExtension, admin, ({ actor, params, body }) =>
+    svc.revokeExtension(database, actor, params.id, params.extensionId, body.reason),
+  );
 }

@@ -379,3 +379,35 @@ export async function extendSubmission(
     return dto;
   });
 }
+
+/**
+ * The admin withdraws a unit's later submission deadline (e.g. granted by mistake), with a reason:
+ * the cycle's deadline applies to the unit again. Proposals already submitted stay submitted.
+ */
+export async function revokeExtension(
+  database: Database,
+  actor: Actor,
+  cycleId: string,
+  extensionId: string,
+  reason: string,
+) {
+  return database.db.transaction(async (tx) => {
+    const cycle = await getCycle(tx, actor, cycleId);
+    const ext = cycle.extensions.find((e) => e.id === extensionId);
+    if (!ext) throw new AppError('NOT_FOUND');
+    await tx
+      .delete(submissionExtensions)
+      .where(
+        and(eq(submissionExtensions.regionId, actor.regionId), eq(submissionExtensions.id, extensionId)),
+      );
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'cycle.revoke_extension',
+      entityType: 'cycle',
+      entityId: cycleId,
+      summary: `Perpanjangan batas pengajuan ${ext.workUnitName} (sampai ${ext.deadline}) dicabut: ${reason}`,
+      before: ext,
+      after: { reason },
+    });
+    return { ok: true as const };
+  });
+}

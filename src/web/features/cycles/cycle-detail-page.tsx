@@ -16,6 +16,7 @@ import {
   Timeline,
   Title,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { CycleDto, Theme } from '../../../contract/cycles';
@@ -41,6 +42,7 @@ import { CycleModal } from './cycle-modal';
 import { useCycle, useMissionOptions } from '../../components/cycle-queries';
 import { useDeleteTheme } from './cycles-api';
 import { ExtensionModal } from './extension-modal';
+import { RevokeExtensionModal } from './revoke-extension-modal';
 import { RubricTable } from './rubric-table';
 import { ThemeModal } from './theme-modal';
 
@@ -49,7 +51,8 @@ type Dialog =
   | { type: 'rubric' }
   | { type: 'theme'; theme: Theme | null }
   | { type: 'deleteTheme'; theme: Theme }
-  | { type: 'extension' };
+  | { type: 'extension' }
+  | { type: 'revokeExtension'; extension: CycleDto['extensions'][number] };
 
 /** The phases a cycle goes through, in order; `not_started` comes before the first. */
 const timelinePhases = [
@@ -286,10 +289,12 @@ function ExtensionsCard({
   cycle,
   mayManage,
   onAdd,
+  onRevoke,
 }: {
   cycle: CycleDto;
   mayManage: boolean;
   onAdd: () => void;
+  onRevoke: (extension: CycleDto['extensions'][number]) => void;
 }) {
   const t = useT();
   const f = useFormat();
@@ -316,6 +321,11 @@ function ExtensionsCard({
                 <Table.Th scope="col">{t('cycle.extDeadline')}</Table.Th>
                 <Table.Th scope="col">{t('cycle.extReason')}</Table.Th>
                 <Table.Th scope="col">{t('cycle.extWhen')}</Table.Th>
+                {mayManage ? (
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -325,6 +335,19 @@ function ExtensionsCard({
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.date(e.deadline)}</Table.Td>
                   <Table.Td>{e.reason}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(e.createdAt)}</Table.Td>
+                  {mayManage ? (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => onRevoke(e)}
+                        aria-label={t('cycle.extRevokeFor', { unit: e.workUnitName })}
+                      >
+                        {t('cycle.extRevoke')}
+                      </Button>
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -433,7 +456,12 @@ export function CycleDetailPage() {
         onDelete={(theme) => setDialog({ type: 'deleteTheme', theme })}
       />
 
-      <ExtensionsCard cycle={c} mayManage={mayManage} onAdd={() => setDialog({ type: 'extension' })} />
+      <ExtensionsCard
+        cycle={c}
+        mayManage={mayManage}
+        onAdd={() => setDialog({ type: 'extension' })}
+        onRevoke={(extension) => setDialog({ type: 'revokeExtension', extension })}
+      />
 
       {mayManage ? (
         <>
@@ -448,6 +476,9 @@ export function CycleDetailPage() {
             <ThemeModal cycleId={c.id} theme={dialog.theme} onClose={close} />
           ) : null}
           {dialog?.type === 'extension' ? <ExtensionModal cycle={c} onClose={close} /> : null}
+          {dialog?.type === 'revokeExtension' ? (
+            <RevokeExtensionModal cycle={c} extension={dialog.extension} onClose={close} />
+          ) : null}
           <ConfirmModal
             opened={dialog?.type === 'deleteTheme'}
             title={t('cycle.themeDelete')}

@@ -44,6 +44,15 @@ export const useDeleteTheme = () =>
     call(cycleRoutes.deleteTheme, { params: { id: v.id }, body: { version: v.version } }),
   );
 
+export const useRevokeExtension = () =>
+  useCycleWrite(
+    (v: { cycleId: string; extensionId: string; body: BodyOf<typeof cycleRoutes.revokeExtension> }) =>
+      call(cycleRoutes.revokeExtension, {
+        params: { id: v.cycleId, extensionId: v.extensionId },
+        body: v.body,
+      }),
+  );
+
 export const useExtendSubmission = () =>
   useCycleWrite((v: { cycleId: string; body: BodyOf<typeof cycleRoutes.extend> }) =>
     call(cycleRoutes.extend, { params: { id: v.cycleId }, body: v.body }),
