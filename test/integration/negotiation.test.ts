@@ -524,6 +524,42 @@ describe('concurrency and scope', () => {
   });
 });
 
+describe('another unit of the same region', () => {
+  it('cannot answer for the lead unit: a stranger sees nothing, a collaborator reads but does not answer', async () => {
+    const res = await admin.post('/api/users', {
+      username: 'kaopd2',
+      fullName: 'Kepala Dinas Dua',
+      password: 'kalimat sandi kepala dua',
+      roles: [{ role: 'opd_head', workUnitId: w.a.units.u2 }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const other = await w.login('kaopd2', { password: 'kalimat sandi kepala dua' });
+    const id = (await scoredProposal(w, cycle, theme, 'Usulan unit satu', panel)).id;
+    expect((await offer(chair, id, 108, 0)).statusCode).toBe(200);
+    for (const r of [
+      await other.get(`/api/proposals/${id}/negotiation`),
+      await offer(other, id, 109, 1),
+      await other.post(`/api/proposals/${id}/negotiation/accept`, { round: 1 }),
+      await other.post(`/api/proposals/${id}/negotiation/refuse`, { round: 1, reason: 'Bukan urusan kami' }),
+    ])
+      expect(r.statusCode, r.body).toBe(404);
+
+    // As a contributing unit the other head reads the negotiation, and still cannot answer it.
+    await w.database.db
+      .update(proposals)
+      .set({ collaboratorUnitIds: [w.a.units.u2] })
+      .where(eq(proposals.id, id));
+    const read = await other.get(`/api/proposals/${id}/negotiation`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({
+      side: null,
+      can: { offer: false, counter: false, accept: false, refuse: false },
+    });
+    expect((await other.post(`/api/proposals/${id}/negotiation/accept`, { round: 1 })).statusCode).toBe(404);
+    expect((await neg(head, id)).state).toBe('awaiting_opd');
+  });
+});
+
 /** The actor behind a logged-in client, for calling a service with a chosen clock. */
 async function actorOf(c: Client) {
   const token = (c.cookie ?? '').replace(/^[^=]+=/, '').split(';')[0];
