@@ -12,14 +12,16 @@ import { startApp, type RunningApp } from './support/server.js';
 /**
  * The performance auction end to end, in the browser as each person sees it (issue 3): the operator
  * drafts a proposal, leaves two things wrong and fixes them from the completeness list; the OPD head
- * submits; two panelists score; the head of region (chair) offers a tougher target, the OPD head
- * counters, the chair accepts; both sign the integrity pact (a wrong password first); the contract
- * opens at version 1; the pact PDF carries the hash shown on the card, and the public verification
- * page shows the same number and hash to someone not logged in. The negotiation, contract and
- * verification pages pass axe on a desktop and a phone-sized viewport.
+ * submits; the head of region (chair) opens the session from its page, after a panelist has seen that
+ * the sheet takes no scores before that; two panelists score and the session closes; the chair offers
+ * a tougher target, the OPD head counters, the chair accepts; both sign the integrity pact (a wrong
+ * password first); the contract opens at version 1; the pact PDF carries the hash shown on the card,
+ * and the public verification page shows the same number and hash to someone not logged in. The
+ * session, negotiation, contract and verification pages pass axe on a desktop and a phone-sized
+ * viewport.
  *
  * Set-up the issue does not name goes through the API as the region admin: a cycle open for
- * drafting with one theme, a second panelist, and the session.
+ * drafting with one theme, a second panelist, and the session (scheduled, not opened).
  */
 let server: RunningApp;
 let browser: Browser;
@@ -257,8 +259,8 @@ describe('the performance auction from draft to verified pact', () => {
     await expect.poll(() => page.getByTestId('proposal-view').count()).toBe(1);
   });
 
-  it('two panelists score every criterion and hand in (session scheduled through the API)', async () => {
-    const session = await admin.post<{ id: string; version: number }>('/api/sessions', {
+  it('the chair opens the session in the browser, then two panelists score every criterion and hand in', async () => {
+    const session = await admin.post<{ id: string }>('/api/sessions', {
       cycleId: cycle.id,
       title: 'Sidang Lelang Kinerja E2E',
       date: localDay(5),
@@ -268,7 +270,44 @@ describe('the performance auction from draft to verified pact', () => {
       proposalIds: [proposalId],
     });
     sessionId = session.id;
-    await admin.post(`/api/sessions/${session.id}/open`, { version: session.version });
+
+    // Before the chair opens it, a panelist's sheet says why nothing can be typed yet.
+    const early = await as('panelis', 'panelis-malang-demo');
+    await early.goto(`${server.url}/sidang/${sessionId}`);
+    await expect.poll(() => text(early.getByTestId('session-status'))).toBe('Terjadwal');
+    expect(await early.getByRole('button', { name: 'Buka sidang' }).count()).toBe(0);
+    await early.getByRole('link', { name: `Nilai usulan ${title}` }).click();
+    await early.waitForURL(`${server.url}/sidang/${sessionId}/nilai/${proposalId}`);
+    await expect
+      .poll(() => text(early.getByTestId('session-locked')))
+      .toContain('Sidang belum dibuka oleh ketua sidang');
+    const earlySheet = early.getByTestId('score-sheet');
+    for (const c of DEFAULT_RUBRIC)
+      expect(await earlySheet.getByLabel(`Nilai ${c.name}`, { exact: true }).isDisabled()).toBe(true);
+    expect(await early.getByTestId('score-submit').isDisabled()).toBe(true);
+
+    // The chair opens it from the session page, after a confirmation.
+    const chair = await as('walikota', 'walikota-malang-demo');
+    await chair.goto(`${server.url}/sidang/${sessionId}`);
+    await expect.poll(() => text(chair.getByTestId('session-status'))).toBe('Terjadwal');
+    expect(await chair.getByTestId('session-edit').count()).toBe(0);
+    expect(await chair.getByTestId('session-cancel').count()).toBe(0);
+    await accessible(chair, 'session');
+    await chair.getByRole('button', { name: 'Buka sidang', exact: true }).click();
+    const dialog = chair.getByRole('dialog', { name: 'Buka sidang?' });
+    expect(await text(dialog)).toContain('Panel penilai dan agenda tidak dapat diubah lagi');
+    await dialog.getByRole('button', { name: 'Buka sidang', exact: true }).click();
+    await expect
+      .poll(() => chair.getByText('Sidang dibuka. Panelis dapat mulai menilai.').count())
+      .toBeGreaterThan(0);
+    await expect.poll(() => text(chair.getByTestId('session-status'))).toBe('Berlangsung');
+    // Neither the header button nor the (closing) dialog's remain.
+    await expect.poll(() => chair.getByRole('button', { name: 'Buka sidang', exact: true }).count()).toBe(0);
+    // Afresh, without the notification.
+    await chair.reload();
+    await expect.poll(() => text(chair.getByTestId('session-status'))).toBe('Berlangsung');
+    await chair.screenshot({ path: '/tmp/e2e-session.png', fullPage: true });
+
     const sheets: [string, string, number[], string][] = [
       ['panelis', 'panelis-malang-demo', [80, 70, 75, 60, 65], '71,25'],
       [SECOND_PANELIST.username, SECOND_PANELIST.password, [70, 70, 75, 60, 65], '68,75'],
@@ -280,6 +319,7 @@ describe('the performance auction from draft to verified pact', () => {
       await page.waitForURL(`${server.url}/sidang/${sessionId}/nilai/${proposalId}`);
       const sheet = page.getByTestId('score-sheet');
       await sheet.waitFor();
+      expect(await page.getByTestId('session-locked').count()).toBe(0);
       for (const [i, c] of DEFAULT_RUBRIC.entries())
         await sheet.getByLabel(`Nilai ${c.name}`, { exact: true }).fill(String(scores[i]));
       await expect.poll(() => text(page.getByTestId('score-total'))).toBe(total);
@@ -295,6 +335,10 @@ describe('the performance auction from draft to verified pact', () => {
         await sheet.getByLabel(`Nilai ${DEFAULT_RUBRIC[0]!.name}`, { exact: true }).getAttribute('readonly'),
       ).not.toBeNull();
     }
+
+    // The last sheet handed in closes the session.
+    await chair.goto(`${server.url}/sidang/${sessionId}`);
+    await expect.poll(() => text(chair.getByTestId('session-status'))).toBe('Selesai');
   });
 
   it('the chair sees the aggregate and offers a tougher target for the last year', async () => {
@@ -488,6 +532,6 @@ describe('the performance auction from draft to verified pact', () => {
   it('saw no script dialog, CSP violation or page error on the way', () => {
     for (const [username, seen] of watched) problems.push(...seen.map((p) => `${username}: ${p}`));
     expect(problems).toEqual([]);
-    expect(checked).toEqual(['negotiation', 'contract', 'verification']);
+    expect(checked).toEqual(['session', 'negotiation', 'contract', 'verification']);
   });
 });

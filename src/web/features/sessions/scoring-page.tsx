@@ -415,7 +415,7 @@ export function ScoringPage() {
                   </Text>
                 </Group>
                 {readOnly ? null : (
-                  <SimpleGrid cols={2} spacing="sm">
+                  <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
                     <Button
                       size="lg"
                       px="xs"

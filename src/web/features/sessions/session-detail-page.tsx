@@ -275,7 +275,8 @@ export function SessionDetailPage() {
             {agenda.map((a, i) => (
               <Paper component="li" key={a.proposalId} withBorder p="sm" radius="sm">
                 <Group justify="space-between" wrap="wrap" gap="sm">
-                  <div style={{ minWidth: 0, flex: 1 }}>
+                  {/* On a phone the status and the score button go below the title. */}
+                  <div style={{ minWidth: 0, flex: '1 1 14rem' }}>
                     <Text fw={600}>
                       {i + 1}.{' '}
                       <Anchor component={Link} to={`/usulan/${a.proposalId}`} inherit>

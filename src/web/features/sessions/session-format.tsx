@@ -23,7 +23,15 @@ const statusColors: Record<SessionStatus, MantineColor> = {
 export function SessionStatusBadge({ status, size }: { status: SessionStatus; size?: 'md' | 'lg' }) {
   const t = useT();
   return (
-    <Badge variant="light" color={statusColors[status]} tt="none" size={size} data-testid="session-status">
+    <Badge
+      variant="light"
+      color={statusColors[status]}
+      tt="none"
+      size={size}
+      // Beside a title or a sentence it keeps its whole word rather than shrinking to "Terj…".
+      style={{ flexShrink: 0 }}
+      data-testid="session-status"
+    >
       {t(`session.status.${status}` as MessageKey)}
     </Badge>
   );
