@@ -84,10 +84,22 @@ describe('the session lifecycle around scoring', () => {
     expect(sheet.sessionStatus).toBe('scheduled');
     const session = (await admin.get(`/api/sessions/${sheet.sessionId}`)).json();
     expect(session).toMatchObject({ status: 'scheduled', can: { edit: true, open: true, cancel: true } });
-    // Panelists do not open sessions.
+    // Panelists do not open sessions, nor a head of region who is not this session's chair.
     expect((await p1.post(`/api/sessions/${session.id}/open`, { version: session.version })).statusCode).toBe(
       403,
     );
+    const delegate = await admin.post('/api/users', {
+      username: 'wakil',
+      fullName: 'Wakil Wali Kota',
+      password: 'kalimat sandi wakil uji',
+      roles: [{ role: 'head_of_region' }],
+    });
+    expect(delegate.statusCode, delegate.body).toBe(201);
+    const other = await w.login('wakil', { password: 'kalimat sandi wakil uji' });
+    expect((await other.get(`/api/sessions/${session.id}`)).json().can.open).toBe(false);
+    const notChair = await other.post(`/api/sessions/${session.id}/open`, { version: session.version });
+    expect(notChair.statusCode).toBe(403);
+    expect(notChair.json().error.message).toBe('Sidang ini dibuka oleh ketua sidangnya atau Admin Daerah');
     const opened = await chair.post(`/api/sessions/${session.id}/open`, { version: session.version });
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toMatchObject({ status: 'in_progress', can: { edit: false, open: false } });

@@ -22,6 +22,13 @@ import { transition } from './proposal.domain.js';
 import { transitionSession, type SessionAction, type SessionState } from './session.domain.js';
 
 const roleNames = (actor: Actor) => actor.roles.map((r) => r.role);
+
+/**
+ * The roles the actor opens a session with: a head of region counts only as the session's chair
+ * (when one is named), so another head of region (a delegate of another session) does not open it.
+ */
+const openerRoles = (actor: Actor, s: { chairUserId: string | null }) =>
+  roleNames(actor).filter((r) => r !== 'head_of_region' || !s.chairUserId || s.chairUserId === actor.userId);
 import { drafterUnits, readsWholeRegion } from './proposals.policy.js';
 
 /** Sessions an actor may see: all (admin, head of region), the ones they sit on, or their units' proposals' sessions. */
@@ -99,7 +106,8 @@ async function toDto(
     cancelReason: s.cancelReason,
     can: {
       edit: transitionSession(s.status as SessionState, 'edit', roleNames(actor)).ok,
-      open: agenda.length > 0 && transitionSession(s.status as SessionState, 'open', roleNames(actor)).ok,
+      open:
+        agenda.length > 0 && transitionSession(s.status as SessionState, 'open', openerRoles(actor, s)).ok,
       cancel: transitionSession(s.status as SessionState, 'cancel', roleNames(actor), { reason: '-' }).ok,
     },
     version: s.version,
@@ -360,7 +368,14 @@ export async function openSession(database: Database, actor: Actor, id: string, 
   return database.db.transaction(async (tx) => {
     const row = await loadRow(tx, actor, id);
     if (row.version !== version) throw new AppError('VERSION_CONFLICT');
-    const moved = transitionSession(row.status as SessionState, 'open', roleNames(actor));
+    const roles = openerRoles(actor, row);
+    if (
+      hasRole(actor, 'head_of_region') &&
+      !roles.includes('region_admin') &&
+      !roles.includes('head_of_region')
+    )
+      throw new AppError('FORBIDDEN', 'Sidang ini dibuka oleh ketua sidangnya atau Admin Daerah');
+    const moved = transitionSession(row.status as SessionState, 'open', roles);
     if (!moved.ok) throw new AppError('CONFLICT', moved.message);
     const [{ items }] = await tx
       .select({ items: sql<number>`count(*)::int` })
