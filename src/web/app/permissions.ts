@@ -21,8 +21,12 @@ export const can = {
   readSessions: (me: Me) =>
     hasRole(me, 'region_admin', 'head_of_region', 'panelist', 'opd_head', 'opd_operator'),
   manageSessions: (me: Me) => hasRole(me, 'region_admin'),
-  /** Signed contracts: the region's leaders and the units (the server scopes units to their own). */
-  readContracts: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'opd_head', 'opd_operator'),
+  /**
+   * Signed contracts: the region's leaders, the verifiers (who check realizations against them) and
+   * the units (the server scopes units to their own and those they contribute to).
+   */
+  readContracts: (me: Me) =>
+    hasRole(me, 'region_admin', 'head_of_region', 'verifier', 'opd_head', 'opd_operator'),
   listWorkUnits: (_me: Me) => true,
   writeWorkUnits: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   listCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer', 'opd_head', 'opd_operator'),

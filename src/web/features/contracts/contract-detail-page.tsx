@@ -22,7 +22,8 @@ import { Link, useParams } from 'react-router';
 import type { Amendment, Contract, amendmentStatuses } from '../../../contract/agreements';
 import { oneField, useDialogErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
-import { useFormat } from '../../app/session';
+import { can } from '../../app/permissions';
+import { useFormat, useMe } from '../../app/session';
 import { FieldRow } from '../../components/field-row';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
@@ -293,6 +294,8 @@ function VersionItem({
 function ContractView({ contract: c }: { contract: Contract }) {
   const t = useT();
   const f = useFormat();
+  // Verifiers read contracts but not proposals: no link to a page they cannot open.
+  const readsProposals = can.readProposals(useMe());
   const qc = useQueryClient();
   const [amending, setAmending] = useState(false);
   const [deciding, setDeciding] = useState<{ amendment: Amendment; decision: AmendmentDecision } | null>(
@@ -344,11 +347,13 @@ function ContractView({ contract: c }: { contract: Contract }) {
               <Code>{c.verificationCode}</Code>
             </Anchor>
           </FieldRow>
-          <FieldRow label={t('contract.proposal')}>
-            <Anchor component={Link} to={`/usulan/${c.proposalId}/negosiasi`} size="sm">
-              {t('contract.openNegotiation')}
-            </Anchor>
-          </FieldRow>
+          {readsProposals ? (
+            <FieldRow label={t('contract.proposal')}>
+              <Anchor component={Link} to={`/usulan/${c.proposalId}/negosiasi`} size="sm">
+                {t('contract.openNegotiation')}
+              </Anchor>
+            </FieldRow>
+          ) : null}
         </Stack>
         <Text size="xs" c="dimmed" mt="sm">
           {t('contract.readOnly')}
