@@ -248,7 +248,8 @@ function upperBound(sorted: readonly string[], value: string): number {
 export function workingDaysBetween(cal: WorkingCalendar, from: string, to: string): number {
   const a = dayNumber(from);
   const b = dayNumber(to);
-  if (b < a) return -workingDaysBetween(cal, to, from);
+  // `0 -` rather than unary minus: an empty backward span is 0, not -0.
+  if (b < a) return 0 - workingDaysBetween(cal, to, from);
   let count = weekdaysThrough(b) - weekdaysThrough(a);
   // Listed days off on a weekday inside (from, to].
   count -= upperBound(cal.listedWeekdays, to) - upperBound(cal.listedWeekdays, from);
