@@ -6,3 +6,4 @@ export * from './schema/audit.js';
 export * from './schema/imports.js';
 export * from './schema/auction.js';
 export * from './schema/agreements.js';
+export * from './schema/monitoring.js';
