@@ -20,6 +20,7 @@ import type { Database } from './db/client.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { authModule } from './modules/auth/auth.routes.js';
 import { agreementsModule } from './modules/auction/agreements.routes.js';
+import { monitoringModule } from './modules/monitoring/monitoring.routes.js';
 import { boardModule } from './modules/auction/board.routes.js';
 import { cyclesModule } from './modules/auction/cycles.routes.js';
 import { proposalsModule } from './modules/auction/proposals.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(scoringModule, ctx);
   await app.register(boardModule, ctx);
   await app.register(agreementsModule, ctx);
+  await app.register(monitoringModule, ctx);
 
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -39,6 +39,10 @@ export const configSchema = z.object({
     .default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** Largest evidence file (PDF, JPG, PNG) of a realization or milestone, in MB. */
+  EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Folder of evidence files, outside the web root; files are stored under generated names. */
+  EVIDENCE_DIR: z.string().default('./data/evidence'),
   /** Minimum password length (ASVS 5: 12; some BSSN guidance asks for 8 with composition rules). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(12),
   /** Where the built web app lives. */

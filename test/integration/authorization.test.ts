@@ -9,6 +9,7 @@ import {
   type Pact,
 } from '../../src/contract/agreements.js';
 import { auditRoutes } from '../../src/contract/audit.js';
+import { monitoringRoutes } from '../../src/contract/monitoring.js';
 import { authRoutes } from '../../src/contract/auth.js';
 import { boardRoutes } from '../../src/contract/board.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
@@ -35,6 +36,7 @@ import { hashPassword } from '../../src/server/platform/passwords.js';
 import { buildNip } from '../../src/server/seed/factories.js';
 import { rng } from '../../src/server/seed/random.js';
 import { fullScores } from '../support/auction.js';
+import { multipart } from '../support/multipart.js';
 import { Client, PASSWORD, REGION_A_USERS, setupWorld, type World } from '../support/harness.js';
 
 /**
@@ -312,6 +314,28 @@ async function freshAmendment(by: Client) {
   const c = await freshContract();
   const after = await ok<Contract>(by.post(`/api/contracts/${c.id}/amendments`, amendmentBodyFor(c)), 201);
   return { contract: after, amendment: after.amendments[0] };
+}
+/** The slot of the fixture indicator (yearly) for the contract's first year. */
+const realizationUrl = (c: Contract) => `/api/contracts/${c.id}/realizations/aki/${c.term.startYear}`;
+const PDF_BYTES = Buffer.from('%PDF-1.4\n%%EOF\n');
+/** A realization entered by the operator (and submitted by the head when `submitted`). */
+async function freshRealization(submitted = false) {
+  const url = realizationUrl(await freshContract());
+  const saved = await ok<{ version: number }>(clients.operator1.put(url, { value: 109 }));
+  if (!submitted) return { url, version: saved.version };
+  const sub = await ok<{ version: number }>(clients.kaopd1.post(`${url}/submit`, { version: saved.version }));
+  return { url, version: sub.version };
+}
+async function freshEvidence(): Promise<string> {
+  const m = multipart('bukti.pdf', PDF_BYTES);
+  const res = await clients.operator1.request(
+    'POST',
+    `${realizationUrl(await freshContract())}/evidence`,
+    m.payload,
+    m.headers,
+  );
+  if (res.statusCode !== 201) throw new Error(`setup request failed: ${res.statusCode} ${res.body}`);
+  return res.json().evidence[0].id;
 }
 async function freshProposal(): Promise<Proposal> {
   const c = await draftingCycle();
@@ -831,6 +855,84 @@ const TABLE: Row[] = [
     },
   },
 
+  // monitoring: the contract's unit enters (operator, head) and submits (head); verifiers verify;
+  // the admin closes and reopens periods; evidence is read like the realization
+  {
+    def: monitoringRoutes.todo,
+    allowed: ['admin', 'kepala', 'kaopd1', 'operator1', 'verifikator'],
+  },
+  {
+    def: monitoringRoutes.realization,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: realizationUrl(await freshContract()) }),
+  },
+  {
+    def: monitoringRoutes.save,
+    allowed: ['kaopd1', 'operator1'],
+    prepare: async () => ({ url: realizationUrl(await freshContract()), body: { value: 109 } }),
+  },
+  {
+    def: monitoringRoutes.submit,
+    allowed: ['kaopd1'],
+    prepare: async () => {
+      const { url, version } = await freshRealization();
+      return { url: `${url}/submit`, body: { version } };
+    },
+  },
+  {
+    def: monitoringRoutes.verify,
+    allowed: ['verifikator'],
+    prepare: async () => {
+      const { url, version } = await freshRealization(true);
+      return { url: `${url}/verify`, body: { version } };
+    },
+  },
+  {
+    def: monitoringRoutes.return,
+    allowed: ['verifikator'],
+    prepare: async () => {
+      const { url, version } = await freshRealization(true);
+      return { url: `${url}/return`, body: { version, reason: 'Bukti belum lengkap' } };
+    },
+  },
+  {
+    def: monitoringRoutes.upload,
+    allowed: ['kaopd1', 'operator1'],
+    prepare: async () => {
+      const m = multipart('bukti.pdf', PDF_BYTES);
+      return {
+        url: `${realizationUrl(await freshContract())}/evidence`,
+        body: m.payload,
+        headers: m.headers,
+      };
+    },
+  },
+  {
+    def: monitoringRoutes.evidence,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/evidence/${await freshEvidence()}` }),
+  },
+  {
+    def: monitoringRoutes.removeEvidence,
+    allowed: ['kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/evidence/${await freshEvidence()}` }),
+  },
+  { def: monitoringRoutes.queue, allowed: ['verifikator', 'admin'] },
+  {
+    def: monitoringRoutes.closePeriod,
+    allowed: ADMIN,
+    prepare: async () => ({ url: `/api/periods/${3000 + next()}-Q1/close` }),
+  },
+  {
+    def: monitoringRoutes.reopenPeriod,
+    allowed: ADMIN,
+    prepare: async () => {
+      const key = `${3000 + next()}-Q2`;
+      await ok(adm.post(`/api/periods/${key}/close`));
+      return { url: `/api/periods/${key}/reopen`, body: { reason: 'Data terlambat' } };
+    },
+  },
+
   // cycle board: the admin and the head of region see the whole cycle and export it
   {
     def: boardRoutes.board,
@@ -1156,6 +1258,7 @@ describe('the matrix covers the contract', () => {
       scoringRoutes,
       boardRoutes,
       agreementRoutes,
+      monitoringRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as agreementsContract from '../../src/contract/agreements.js';
+import * as monitoringContract from '../../src/contract/monitoring.js';
 import * as auditContract from '../../src/contract/audit.js';
 import * as authContract from '../../src/contract/auth.js';
 import * as boardContract from '../../src/contract/board.js';
@@ -73,6 +74,7 @@ function contractRoutes(): RouteDef[] {
     scoringContract,
     boardContract,
     agreementsContract,
+    monitoringContract,
     healthContract,
     importsContract,
     regionContract,

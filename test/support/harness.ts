@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/contract/common.js';
 import { buildApp } from '../../src/server/app.js';
@@ -106,7 +109,14 @@ export async function setupWorld(overrides: Partial<Config> = {}): Promise<World
   const database = await testDatabase();
   const a = await seedRegion(database, 'kota-uji', 'Kota Uji', 7, true);
   const b = await seedRegion(database, 'kota-lain', 'Kota Lain', 7, false);
-  const config = testConfig({ LOGIN_RATE_PER_MINUTE: 10_000, WEB_DIST_DIR: './test/no-web', ...overrides });
+  // Evidence files of this world go to a folder of its own, removed with it.
+  const evidenceDir = mkdtempSync(path.join(tmpdir(), 'lk-evidence-'));
+  const config = testConfig({
+    LOGIN_RATE_PER_MINUTE: 10_000,
+    WEB_DIST_DIR: './test/no-web',
+    EVIDENCE_DIR: evidenceDir,
+    ...overrides,
+  });
   const app = await buildApp({ database, config });
   await app.ready();
   const world: World = {
@@ -130,6 +140,7 @@ export async function setupWorld(overrides: Partial<Config> = {}): Promise<World
     async close() {
       await app.close();
       await database.close();
+      rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
   return world;

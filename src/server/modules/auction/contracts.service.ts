@@ -45,7 +45,7 @@ const UNIT_READERS = ['opd_head', 'opd_operator'] as const;
 export const CONTRACT_READERS = [...REGION_READERS, ...UNIT_READERS];
 
 /** Whole region, or the contracts the actor's units lead (operators and heads read their own). */
-function readScope(actor: Actor): SQL | undefined {
+export function contractReadScope(actor: Actor): SQL | undefined {
   if (hasRole(actor, ...REGION_READERS)) return undefined;
   const scope = unitScope(actor, UNIT_READERS);
   if (scope === 'all') return undefined;
@@ -102,7 +102,7 @@ const listItem = (r: ListRow) => ({
 
 export async function listContracts(database: Database, actor: Actor, q: z.infer<typeof contractListQuery>) {
   const { db } = database;
-  const where: (SQL | undefined)[] = [eq(contracts.regionId, actor.regionId), readScope(actor)];
+  const where: (SQL | undefined)[] = [eq(contracts.regionId, actor.regionId), contractReadScope(actor)];
   if (q.cycleId) where.push(eq(contracts.cycleId, q.cycleId));
   if (q.workUnitId) where.push(eq(contracts.workUnitId, q.workUnitId));
   if (q.q)
@@ -133,7 +133,7 @@ export async function listContracts(database: Database, actor: Actor, q: z.infer
 
 async function loadContract(db: DbOrTx, actor: Actor, id: string, lock = false) {
   const [row] = await baseQuery(db).where(
-    and(eq(contracts.regionId, actor.regionId), eq(contracts.id, id), readScope(actor)),
+    and(eq(contracts.regionId, actor.regionId), eq(contracts.id, id), contractReadScope(actor)),
   );
   if (!row) throw new AppError('NOT_FOUND');
   if (lock)

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { monitoringRoutes as r } from '../../../contract/monitoring.js';
+import type { AppContext } from '../../app.js';
+import { AppError } from '../../platform/errors.js';
+import { defineRoute } from '../../platform/http.js';
+import { policy } from '../../platform/policy.js';
+import { CONTRACT_READERS } from '../auction/contracts.service.js';
+import * as svc from './realizations.service.js';
+
+/**
+ * Realizations: the unit enters (operator, head) and submits (head); verifiers of other units verify
+ * or return; the admin closes and reopens periods. Object scope (the contract's unit, the verifier's
+ * own unit) is applied by the service.
+ */
+export async function monitoringModule(app: FastifyInstance, { database, config }: AppContext) {
+  const unit = policy.roles('opd_head', 'opd_operator');
+  defineRoute(
+    app,
+    r.todo,
+    policy.roles('opd_head', 'opd_operator', 'region_admin', 'head_of_region', 'verifier'),
+    ({ actor, query }) => svc.todo(database, actor, query),
+  );
+  defineRoute(app, r.realization, policy.roles(...CONTRACT_READERS), ({ actor, params }) =>
+    svc.getRealization(database.db, actor, params),
+  );
+  defineRoute(app, r.save, unit, ({ actor, params, body }) =>
+    svc.saveRealization(database, actor, params, body),
+  );
+  defineRoute(app, r.submit, policy.roles('opd_head'), ({ actor, params, body }) =>
+    svc.submitRealization(database, actor, params, body.version),
+  );
+  defineRoute(app, r.verify, policy.roles('verifier'), ({ actor, params, body }) =>
+    svc.decideRealization(database, actor, params, 'verify', body),
+  );
+  defineRoute(app, r.return, policy.roles('verifier'), ({ actor, params, body }) =>
+    svc.decideRealization(database, actor, params, 'return', body),
+  );
+  defineRoute(
+    app,
+    r.upload,
+    unit,
+    async ({ actor, params, request }) => {
+      if (!request.isMultipart())
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Kirim berkas sebagai multipart/form-data dengan kolom "file"',
+        );
+      const file = await request.file({ limits: { fileSize: config.EVIDENCE_MAX_MB * 1024 * 1024 } });
+      if (!file || file.fieldname !== 'file')
+        throw new AppError('VALIDATION_FAILED', 'Pilih berkas bukti', [
+          { path: 'file', message: 'Pilih berkas bukti' },
+        ]);
+      const data = await file.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError('PAYLOAD_TOO_LARGE', `Berkas bukti paling besar ${config.EVIDENCE_MAX_MB} MB`);
+        throw err;
+      });
+      return svc.uploadEvidence(database, config, actor, params, { name: file.filename || 'bukti', data });
+    },
+    { bodyLimit: (config.EVIDENCE_MAX_MB + 1) * 1024 * 1024 },
+  );
+  defineRoute(app, r.evidence, policy.roles(...CONTRACT_READERS), async ({ actor, params, reply }) => {
+    const { file, data } = await svc.downloadEvidence(database, config, actor, params.id);
+    reply
+      .header('content-type', file.contentType)
+      .header(
+        'content-disposition',
+        `attachment; filename="bukti"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      )
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store');
+    return data;
+  });
+  defineRoute(app, r.removeEvidence, unit, ({ actor, params }) =>
+    svc.deleteEvidence(database, config, actor, params.id),
+  );
+  defineRoute(app, r.queue, policy.roles('verifier', 'region_admin'), ({ actor, query }) =>
+    svc.queue(database, actor, query),
+  );
+  defineRoute(app, r.closePeriod, policy.roles('region_admin'), ({ actor, params }) =>
+    svc.closePeriod(database, actor, params.periodKey),
+  );
+  defineRoute(app, r.reopenPeriod, policy.roles('region_admin'), ({ actor, params, body }) =>
+    svc.reopenPeriod(database, actor, params.periodKey, body.reason),
+  );
+}

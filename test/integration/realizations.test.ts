@@ -1,0 +1,286 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contract, Pact } from '../../src/contract/agreements.js';
+import type { Realization } from '../../src/contract/monitoring.js';
+import { auditEntries } from '../../src/server/db/schema.js';
+import { submitRealization, todo } from '../../src/server/modules/monitoring/realizations.service.js';
+import { loadActor } from '../../src/server/platform/sessions.js';
+import { openCycleWithTheme, scoredProposal } from '../support/auction.js';
+import { PASSWORD, setupWorld, type Client, type World } from '../support/harness.js';
+import { multipart } from '../support/multipart.js';
+
+let w: World;
+let evidenceDir: string;
+let admin: Client;
+let chair: Client;
+let head: Client;
+let operator: Client;
+let verifier: Client;
+let contract: Contract;
+let year: number;
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+
+beforeAll(async () => {
+  evidenceDir = mkdtempSync(path.join(tmpdir(), 'lk-evidence-'));
+  w = await setupWorld({ EVIDENCE_DIR: evidenceDir, EVIDENCE_MAX_MB: 1 });
+  admin = await w.login('admin');
+  chair = await w.login('kepala');
+  head = await w.login('kaopd1');
+  operator = await w.login('operator1');
+  verifier = await w.login('verifikator');
+  const { cycle, theme } = await openCycleWithTheme(admin, 'Siklus monev');
+  year = cycle.startYear;
+  const p = await scoredProposal(w, cycle, theme, 'Program dipantau', [
+    { id: w.a.users.panelis, client: await w.login('panelis') },
+  ]);
+  expect((await chair.post(`/api/proposals/${p.id}/agree`, { version: p.version })).statusCode).toBe(200);
+  await head.post(`/api/proposals/${p.id}/pact/sign`, { as: 'opd_head', password: PASSWORD });
+  const pact = (
+    await chair.post(`/api/proposals/${p.id}/pact/sign`, { as: 'head_of_region', password: PASSWORD })
+  ).json() as Pact;
+  contract = (await admin.get(`/api/contracts/${pact.contractId}`)).json();
+});
+afterAll(async () => {
+  await w.close();
+  rmSync(evidenceDir, { recursive: true, force: true });
+});
+
+const url = (period: string, suffix = '') =>
+  `/api/contracts/${contract.id}/realizations/aki/${period}${suffix}`;
+
+async function actorOf(c: Client) {
+  const token = (c.cookie ?? '').replace(/^[^=]+=/, '').split(';')[0];
+  const actor = await loadActor(w.database.db, token, { idleMinutes: 60, absoluteHours: 12 });
+  if (!actor) throw new Error('no actor');
+  return actor;
+}
+
+describe('entering, submitting and verifying a realization', () => {
+  it('shows the empty slot with its target and deadline; rejects a period of another frequency or outside the term', async () => {
+    const res = await operator.get(url(`${year}-Q1`));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      id: null,
+      status: null,
+      periodLabel: `Triwulan I ${year}`,
+      deadline: `${year}-04-10`,
+      target: { value: 110 },
+      can: { edit: true, submit: false, verify: false },
+    });
+    const monthly = await operator.get(url(`${year}-M01`));
+    expect(monthly.statusCode).toBe(400);
+    expect(monthly.json().error.fields[0].message).toMatch(/dilaporkan triwulanan/);
+    expect((await operator.get(url(`${year + 7}-Q1`))).statusCode).toBe(400);
+    expect((await (await w.login('kaopd1', { region: 'b' })).get(url(`${year}-Q1`))).statusCode).toBe(404);
+  });
+
+  it('the operator enters a value with a PDF; the type is checked by its bytes and the size is limited', async () => {
+    const saved = await operator.put(url(`${year}-Q1`), { value: 112, note: 'Data kohort triwulan I' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const r = saved.json() as Realization;
+    expect(r).toMatchObject({ status: 'draft', value: 112, can: { edit: true, submit: false } });
+
+    const fake = multipart('laporan.pdf', Buffer.from('<html>bukan pdf</html>'));
+    const bad = await operator.request('POST', url(`${year}-Q1`, '/evidence'), fake.payload, fake.headers);
+    expect(bad.statusCode).toBe(415);
+    expect(bad.json().error.message).toBe('Berkas bukti harus PDF, JPG atau PNG');
+    const big = multipart('besar.pdf', Buffer.concat([PDF, Buffer.alloc(1024 * 1024 + 10)]));
+    expect(
+      (await operator.request('POST', url(`${year}-Q1`, '/evidence'), big.payload, big.headers)).statusCode,
+    ).toBe(413);
+
+    const good = multipart('../../etc/laporan triwulan.pdf', PDF);
+    const up = await operator.request('POST', url(`${year}-Q1`, '/evidence'), good.payload, good.headers);
+    expect(up.statusCode, up.body).toBe(201);
+    const withFile = up.json() as Realization;
+    expect(withFile.evidence).toHaveLength(1);
+    expect(withFile.evidence[0]).toMatchObject({
+      originalName: 'laporan triwulan.pdf',
+      contentType: 'application/pdf',
+    });
+    // Stored outside the web root under the generated id, not the uploaded name.
+    const stored = readdirSync(path.join(evidenceDir, w.a.id));
+    expect(stored).toEqual([withFile.evidence[0].id]);
+
+    const dl = await verifier.get(`/api/evidence/${withFile.evidence[0].id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(dl.rawPayload.equals(PDF)).toBe(true);
+    expect(
+      (await (await w.login('admin', { region: 'b' })).get(`/api/evidence/${withFile.evidence[0].id}`))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('only the head submits; a stale version answers 409; the verifier returns with a reason', async () => {
+    const r = (await operator.get(url(`${year}-Q1`))).json() as Realization;
+    expect((await operator.post(url(`${year}-Q1`, '/submit'), { version: r.version })).statusCode).toBe(403);
+    expect((await head.post(url(`${year}-Q1`, '/submit'), { version: r.version + 5 })).statusCode).toBe(409);
+    const sub = await head.post(url(`${year}-Q1`, '/submit'), { version: r.version });
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect(sub.json()).toMatchObject({ status: 'submitted', lateWorkingDays: 0, periodState: 'submitted' });
+    // Submitted: the unit cannot change it any more.
+    expect(
+      (await operator.put(url(`${year}-Q1`), { value: 1, version: sub.json().version })).statusCode,
+    ).toBe(409);
+
+    const queue = await verifier.get('/api/monitoring/queue');
+    expect(queue.statusCode).toBe(200);
+    expect(queue.json().items.map((i: Realization) => i.periodKey)).toContain(`${year}-Q1`);
+    expect((await operator.get('/api/monitoring/queue')).statusCode).toBe(403);
+
+    const noReason = await verifier.post(url(`${year}-Q1`, '/return'), {
+      version: sub.json().version,
+      reason: ' ',
+    });
+    expect(noReason.statusCode).toBe(400);
+    const ret = await verifier.post(url(`${year}-Q1`, '/return'), {
+      version: sub.json().version,
+      reason: 'Lampirkan rekap kohort per puskesmas',
+    });
+    expect(ret.statusCode, ret.body).toBe(200);
+    expect(ret.json()).toMatchObject({
+      status: 'returned',
+      periodState: 'returned',
+      returnReason: 'Lampirkan rekap kohort per puskesmas',
+    });
+  });
+
+  it('the operator fixes it, the head resubmits, the verifier verifies once per version', async () => {
+    const r = (await operator.get(url(`${year}-Q1`))).json() as Realization;
+    const fixed = await operator.put(url(`${year}-Q1`), {
+      value: 111,
+      note: 'Rekap per puskesmas dilampirkan',
+      version: r.version,
+    });
+    expect(fixed.statusCode).toBe(200);
+    const png = multipart('rekap.png', PNG);
+    expect(
+      (await operator.request('POST', url(`${year}-Q1`, '/evidence'), png.payload, png.headers)).statusCode,
+    ).toBe(201);
+    const again = (await head.get(url(`${year}-Q1`))).json() as Realization;
+    const sub = await head.post(url(`${year}-Q1`, '/submit'), { version: again.version });
+    expect(sub.statusCode).toBe(200);
+    const v = sub.json().version;
+    const both = await Promise.all([
+      verifier.post(url(`${year}-Q1`, '/verify'), { version: v }),
+      verifier.post(url(`${year}-Q1`, '/verify'), { version: v }),
+    ]);
+    expect(both.map((x) => x.statusCode).sort()).toEqual([200, 409]);
+    const done = (await operator.get(url(`${year}-Q1`))).json() as Realization;
+    expect(done).toMatchObject({
+      status: 'verified',
+      value: 111,
+      periodState: 'verified',
+      can: { edit: false },
+    });
+    expect(done.evidence).toHaveLength(2);
+    expect((await operator.put(url(`${year}-Q1`), { value: 1, version: done.version })).statusCode).toBe(409);
+    const actions = (
+      await w.database.db
+        .select({ action: auditEntries.action })
+        .from(auditEntries)
+        .where(eq(auditEntries.regionId, w.a.id))
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'realization.save',
+        'evidence.upload',
+        'realization.submit',
+        'realization.return',
+        'realization.verify',
+      ]),
+    );
+  });
+
+  it("a verifier never verifies their own unit's entry", async () => {
+    const res = await admin.post('/api/users', {
+      username: 'verif.unit1',
+      fullName: 'Verifikator Unit Satu',
+      password: 'kalimat sandi verifikator',
+      roles: [{ role: 'verifier' }],
+      civilServantId: w.a.people.u1[0],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const own = await w.login('verif.unit1', { password: 'kalimat sandi verifikator' });
+    await operator.put(url(`${year}-Q2`), { value: 108 });
+    const r = (await head.get(url(`${year}-Q2`))).json() as Realization;
+    const sub = (await head.post(url(`${year}-Q2`, '/submit'), { version: r.version })).json() as Realization;
+    const seen = (await own.get(url(`${year}-Q2`))).json() as Realization;
+    expect(seen.can.verify).toBe(false);
+    const refused = await own.post(url(`${year}-Q2`, '/verify'), { version: sub.version });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe(
+      'Verifikator tidak memverifikasi realisasi unit kerjanya sendiri',
+    );
+    expect((await own.get('/api/monitoring/queue')).json().items).toEqual([]);
+  });
+
+  it('a late first submission is recorded with the working days after the deadline', async () => {
+    await operator.put(url(`${year}-Q3`), { value: 104 });
+    const r = (await head.get(url(`${year}-Q3`))).json() as Realization;
+    // Deadline 10 October; submitted on the following Wednesday (a few working days later).
+    const late = await submitRealization(
+      w.database,
+      await actorOf(head),
+      { id: contract.id, indicatorKey: 'aki', periodKey: `${year}-Q3` },
+      r.version,
+      new Date(`${year}-10-14T03:00:00Z`),
+    );
+    expect(late.status).toBe('submitted');
+    expect(late.lateWorkingDays).toBeGreaterThanOrEqual(1);
+    expect(late.periodState).toBe('late_submitted');
+  });
+
+  it('a closed period is locked until the admin reopens it with a reason (audited)', async () => {
+    expect((await operator.post(`/api/periods/${year}-Q4/close`)).statusCode).toBe(403);
+    const closed = await admin.post(`/api/periods/${year}-Q4/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await admin.post(`/api/periods/${year}-Q4/close`)).statusCode).toBe(409);
+    const blocked = await operator.put(url(`${year}-Q4`), { value: 100 });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.message).toMatch(/sudah ditutup/);
+    expect((await operator.get(url(`${year}-Q4`))).json()).toMatchObject({
+      periodClosed: true,
+      can: { edit: false },
+    });
+    expect((await admin.post(`/api/periods/${year}-Q4/reopen`, { reason: ' ' })).statusCode).toBe(400);
+    const reopened = await admin.post(`/api/periods/${year}-Q4/reopen`, {
+      reason: 'Data BPS terlambat terbit',
+    });
+    expect(reopened.statusCode).toBe(200);
+    expect((await operator.put(url(`${year}-Q4`), { value: 100 })).statusCode).toBe(200);
+  });
+
+  it("the OPD's to-do list puts overdue first, then returned, then due, then what waits for verification", async () => {
+    const actor = await actorOf(operator);
+    const inYear = await todo(w.database, actor, { all: true }, new Date(`${year}-11-20T03:00:00Z`));
+    const byKey = Object.fromEntries(inYear.items.map((i) => [i.periodKey, i.periodState]));
+    expect(byKey).toEqual({
+      [`${year}-Q1`]: 'verified',
+      [`${year}-Q2`]: 'submitted',
+      [`${year}-Q3`]: 'late_submitted',
+      [`${year}-Q4`]: 'not_due',
+    });
+    const open = await todo(w.database, actor, { all: false }, new Date(`${year}-11-20T03:00:00Z`));
+    expect(open.items.map((i) => i.periodKey)).toEqual([`${year}-Q2`, `${year}-Q3`]);
+    expect(open.counts).toEqual({ overdue: 0, returned: 0, due: 0, submitted: 2 });
+
+    // In January the fourth quarter's draft is overdue (deadline 10 January) and comes first.
+    const january = await todo(w.database, actor, { all: false }, new Date(`${year + 1}-01-14T03:00:00Z`));
+    expect(january.items[0]).toMatchObject({ periodKey: `${year}-Q4`, periodState: 'overdue' });
+    expect(january.items[0].lateWorkingDays).toBeGreaterThanOrEqual(1);
+    expect(january.counts.overdue).toBe(1);
+    // Another region's unit head sees nothing of it.
+    const other = await todo(w.database, await actorOf(await w.login('kaopd1', { region: 'b' })), {
+      all: true,
+    });
+    expect(other.items).toEqual([]);
+  });
+});
