@@ -10,6 +10,7 @@ import {
 } from '../../src/contract/agreements.js';
 import { auditRoutes } from '../../src/contract/audit.js';
 import { monitoringRoutes } from '../../src/contract/monitoring.js';
+import { calendarRoutes } from '../../src/contract/calendar.js';
 import { authRoutes } from '../../src/contract/auth.js';
 import { boardRoutes } from '../../src/contract/board.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
@@ -336,6 +337,20 @@ async function freshEvidence(): Promise<string> {
   );
   if (res.statusCode !== 201) throw new Error(`setup request failed: ${res.statusCode} ${res.body}`);
   return res.json().evidence[0].id;
+}
+/** A weekday of a year without a decree that no earlier case has made a holiday. */
+let weekdaySeq = 0;
+function freshWeekday(): string {
+  for (;;) {
+    const d = new Date(Date.UTC(2040, 0, 2) + weekdaySeq++ * 86_400_000);
+    const day = d.toISOString().slice(0, 10);
+    if (
+      d.getUTCDay() !== 0 &&
+      d.getUTCDay() !== 6 &&
+      !['01-01', '05-01', '06-01', '08-17', '12-25'].includes(day.slice(5))
+    )
+      return day;
+  }
 }
 async function freshProposal(): Promise<Proposal> {
   const c = await draftingCycle();
@@ -933,6 +948,43 @@ const TABLE: Row[] = [
     },
   },
 
+  // the working-day calendar and monitoring settings: read by everyone signed in, edited by the admin
+  { def: calendarRoutes.year, allowed: EVERYONE, prepare: async () => ({ url: '/api/calendar?year=2026' }) },
+  {
+    def: calendarRoutes.add,
+    allowed: ADMIN,
+    prepare: async () => ({
+      url: '/api/calendar/entries',
+      body: { date: freshWeekday(), kind: 'regional_holiday', name: 'Libur daerah uji' },
+    }),
+  },
+  {
+    def: calendarRoutes.remove,
+    allowed: ADMIN,
+    prepare: async () => {
+      const date = freshWeekday();
+      await ok(
+        adm.post('/api/calendar/entries', { date, kind: 'regional_holiday', name: 'Libur daerah uji' }),
+        201,
+      );
+      return { url: '/api/calendar/entries/remove', body: { date, kind: 'regional_holiday' } };
+    },
+  },
+  { def: calendarRoutes.settings, allowed: EVERYONE },
+  {
+    def: calendarRoutes.updateSettings,
+    allowed: ADMIN,
+    prepare: async () => {
+      const s = await ok<{
+        reportDeadlineDay: number;
+        achievementCap: number | null;
+        predicateBands: unknown[];
+        version: number;
+      }>(adm.get('/api/monitoring/settings'));
+      return { url: '/api/monitoring/settings', body: { ...s } };
+    },
+  },
+
   // cycle board: the admin and the head of region see the whole cycle and export it
   {
     def: boardRoutes.board,
@@ -1259,6 +1311,7 @@ describe('the matrix covers the contract', () => {
       boardRoutes,
       agreementRoutes,
       monitoringRoutes,
+      calendarRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());

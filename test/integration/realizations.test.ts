@@ -284,3 +284,12 @@ describe('entering, submitting and verifying a realization', () => {
     expect(other.items).toEqual([]);
   });
 });
+
+describe('the region setting of the reporting deadline', () => {
+  it('moves every deadline to the chosen day of the following month', async () => {
+    const s = (await admin.get('/api/monitoring/settings')).json();
+    const put = await admin.put('/api/monitoring/settings', { ...s, reportDeadlineDay: 20 });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await operator.get(url(`${year + 1}-Q1`))).json().deadline).toBe(`${year + 1}-04-20`);
+  });
+});

@@ -5,6 +5,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as agreementsContract from '../../src/contract/agreements.js';
 import * as monitoringContract from '../../src/contract/monitoring.js';
+import * as calendarContract from '../../src/contract/calendar.js';
 import * as auditContract from '../../src/contract/audit.js';
 import * as authContract from '../../src/contract/auth.js';
 import * as boardContract from '../../src/contract/board.js';
@@ -75,6 +76,7 @@ function contractRoutes(): RouteDef[] {
     boardContract,
     agreementsContract,
     monitoringContract,
+    calendarContract,
     healthContract,
     importsContract,
     regionContract,

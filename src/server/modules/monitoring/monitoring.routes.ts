@@ -5,7 +5,9 @@ import { AppError } from '../../platform/errors.js';
 import { defineRoute } from '../../platform/http.js';
 import { policy } from '../../platform/policy.js';
 import { CONTRACT_READERS } from '../auction/contracts.service.js';
+import * as calendar from './calendar.service.js';
 import * as svc from './realizations.service.js';
+import { calendarRoutes as cr } from '../../../contract/calendar.js';
 
 /**
  * Realizations: the unit enters (operator, head) and submits (head); verifiers of other units verify
@@ -82,5 +84,22 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   );
   defineRoute(app, r.reopenPeriod, policy.roles('region_admin'), ({ actor, params, body }) =>
     svc.reopenPeriod(database, actor, params.periodKey, body.reason),
+  );
+  // The calendar and the monitoring settings are read by every signed-in user (deadlines and
+  // working days are shown everywhere); the admin edits them.
+  defineRoute(app, cr.year, policy.anyUser(), ({ actor, query }) =>
+    calendar.getCalendarYear(database.db, actor, query.year),
+  );
+  defineRoute(app, cr.add, policy.roles('region_admin'), ({ actor, body }) =>
+    calendar.addCalendarEntry(database, actor, body),
+  );
+  defineRoute(app, cr.remove, policy.roles('region_admin'), ({ actor, body }) =>
+    calendar.removeCalendarEntry(database, actor, body),
+  );
+  defineRoute(app, cr.settings, policy.anyUser(), ({ actor }) =>
+    calendar.getMonitoringSettings(database.db, actor),
+  );
+  defineRoute(app, cr.updateSettings, policy.roles('region_admin'), ({ actor, body }) =>
+    calendar.updateMonitoringSettings(database, actor, body),
   );
 }

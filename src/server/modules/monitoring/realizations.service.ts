@@ -40,7 +40,7 @@ import { offsetOf } from '../../platform/listing.js';
 import { hasRole, unitScope, type Actor } from '../../platform/policy.js';
 import { contractReadScope } from '../auction/contracts.service.js';
 import { headOf } from '../auction/proposals.policy.js';
-import { loadCalendar } from './calendar.service.js';
+import { loadCalendar, monitoringSettingsOf } from './calendar.service.js';
 import {
   deadlineOf,
   parsePeriodKey,
@@ -70,8 +70,9 @@ async function regionSetting(db: DbOrTx, regionId: string) {
     .select({ tz: regions.timezone, settings: regions.settings })
     .from(regions)
     .where(eq(regions.id, regionId));
-  const day = (r.settings as { reportDeadlineDay?: number } | null)?.reportDeadlineDay;
-  const deadline: DeadlineSetting = { dayOfFollowingMonth: Number.isInteger(day) ? (day as number) : 10 };
+  const deadline: DeadlineSetting = {
+    dayOfFollowingMonth: monitoringSettingsOf(r.settings).reportDeadlineDay,
+  };
   return { tz: r.tz, deadline };
 }
 
