@@ -110,11 +110,7 @@ export const saveRealizationBody = z
     value: z.number({ message: 'Nilai realisasi wajib diisi' }).finite('Nilai realisasi harus angka'),
     note: z.string().trim().max(2000, 'Catatan paling banyak 2000 karakter').nullable().optional(),
     breakdown: z
-      .array(
-        z
-          .object({ label: text(200, 'Uraian rincian'), value: z.number().finite().nullable() })
-          .strict(),
-      )
+      .array(z.object({ label: text(200, 'Uraian rincian'), value: z.number().finite().nullable() }).strict())
       .max(50, 'Paling banyak 50 baris rincian')
       .optional(),
     /** The version the form loaded; absent for the first entry. */
@@ -142,7 +138,49 @@ export const periodClosureSchema = z.object({
   closedAt: z.string().nullable(),
 });
 
+export const milestoneStates = ['upcoming', 'overdue', 'done', 'done_late'] as const;
+
+export const milestoneSchema = z.object({
+  contractId: z.uuid(),
+  key: z.string(),
+  title: z.string(),
+  dueDate: z.string(),
+  state: z.enum(milestoneStates),
+  doneOn: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Working days after the due date: of the completion when done late, of today when overdue. */
+  lateWorkingDays: z.number().int(),
+  markedByName: z.string().nullable(),
+  can: z.object({ mark: z.boolean() }),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const milestoneParams = z.object({ id: idSchema, key: z.string().min(1).max(40) });
+export const markMilestoneBody = z
+  .object({
+    doneOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Format tanggal harus YYYY-MM-DD'),
+    note: z.string().trim().max(2000, 'Catatan paling banyak 2000 karakter').nullable().optional(),
+  })
+  .strict();
+
 export const monitoringRoutes = {
+  milestones: route({
+    method: 'GET',
+    path: '/api/contracts/:id/milestones',
+    summary: 'Tahapan kontrak dengan status tepat waktu atau terlambat',
+    tag: 'monitoring',
+    params: idParams,
+    response: z.array(milestoneSchema),
+  }),
+  markMilestone: route({
+    method: 'POST',
+    path: '/api/contracts/:id/milestones/:key/done',
+    summary: 'Tandai tahapan selesai (OPD)',
+    tag: 'monitoring',
+    params: milestoneParams,
+    body: markMilestoneBody,
+    response: z.array(milestoneSchema),
+  }),
   todo: route({
     method: 'GET',
     path: '/api/monitoring/todo',

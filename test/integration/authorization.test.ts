@@ -932,6 +932,19 @@ const TABLE: Row[] = [
     allowed: ['kaopd1', 'operator1'],
     prepare: async () => ({ url: `/api/evidence/${await freshEvidence()}` }),
   },
+  {
+    def: monitoringRoutes.milestones,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/contracts/${(await freshContract()).id}/milestones` }),
+  },
+  {
+    def: monitoringRoutes.markMilestone,
+    allowed: ['kaopd1', 'operator1'],
+    prepare: async () => ({
+      url: `/api/contracts/${(await freshContract()).id}/milestones/m1/done`,
+      body: { doneOn: localDay(0) },
+    }),
+  },
   { def: monitoringRoutes.queue, allowed: ['verifikator', 'admin'] },
   {
     def: monitoringRoutes.closePeriod,

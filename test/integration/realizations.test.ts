@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, Pact } from '../../src/contract/agreements.js';
 import type { Realization } from '../../src/contract/monitoring.js';
 import { auditEntries } from '../../src/server/db/schema.js';
+import { listMilestones, markMilestone } from '../../src/server/modules/monitoring/milestones.service.js';
 import { submitRealization, todo } from '../../src/server/modules/monitoring/realizations.service.js';
 import { loadActor } from '../../src/server/platform/sessions.js';
 import { openCycleWithTheme, scoredProposal } from '../support/auction.js';
@@ -291,5 +292,71 @@ describe('the region setting of the reporting deadline', () => {
     const put = await admin.put('/api/monitoring/settings', { ...s, reportDeadlineDay: 20 });
     expect(put.statusCode, put.body).toBe(200);
     expect((await operator.get(url(`${year + 1}-Q1`))).json().deadline).toBe(`${year + 1}-04-20`);
+  });
+});
+
+describe('milestones', () => {
+  it('are upcoming, then overdue in working days, and marked done by the unit with its lateness', async () => {
+    const list = await operator.get(`/api/contracts/${contract.id}/milestones`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual([
+      expect.objectContaining({
+        key: 'm1',
+        dueDate: `${year}-03-31`,
+        state: 'upcoming',
+        can: { mark: true },
+      }),
+    ]);
+    expect((await verifier.get(`/api/contracts/${contract.id}/milestones`)).json()[0].can.mark).toBe(false);
+    const actor = await actorOf(operator);
+    const overdue = await listMilestones(
+      w.database.db,
+      actor,
+      contract.id,
+      new Date(`${year}-04-06T03:00:00Z`),
+    );
+    expect(overdue[0]).toMatchObject({ state: 'overdue' });
+    expect(overdue[0].lateWorkingDays).toBeGreaterThanOrEqual(1);
+
+    const future = await operator.post(`/api/contracts/${contract.id}/milestones/m1/done`, {
+      doneOn: `${year + 3}-01-05`,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.fields[0]).toEqual({
+      path: 'doneOn',
+      message: 'Tanggal selesai tidak boleh di masa depan',
+    });
+    expect(
+      (await verifier.post(`/api/contracts/${contract.id}/milestones/m1/done`, { doneOn: `${year}-03-30` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await w.login('kaopd1', { region: 'b' })
+        ).post(`/api/contracts/${contract.id}/milestones/m1/done`, { doneOn: `${year}-03-30` })
+      ).statusCode,
+    ).toBe(404);
+
+    const done = await markMilestone(
+      w.database,
+      actor,
+      contract.id,
+      'm1',
+      { doneOn: `${year}-04-02`, note: 'Pendataan selesai' },
+      new Date(`${year}-04-06T03:00:00Z`),
+    );
+    expect(done[0]).toMatchObject({
+      state: 'done_late',
+      doneOn: `${year}-04-02`,
+      note: 'Pendataan selesai',
+      can: { mark: false },
+    });
+    expect(done[0].lateWorkingDays).toBeGreaterThanOrEqual(1);
+    expect(done[0].markedByName).not.toBeNull();
+    const again = await operator.post(`/api/contracts/${contract.id}/milestones/m1/done`, {
+      doneOn: `${year}-03-30`,
+    });
+    expect(again.statusCode).toBe(409);
   });
 });

@@ -6,6 +6,7 @@ import { defineRoute } from '../../platform/http.js';
 import { policy } from '../../platform/policy.js';
 import { CONTRACT_READERS } from '../auction/contracts.service.js';
 import * as calendar from './calendar.service.js';
+import * as milestones from './milestones.service.js';
 import * as svc from './realizations.service.js';
 import { calendarRoutes as cr } from '../../../contract/calendar.js';
 
@@ -101,5 +102,11 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   );
   defineRoute(app, cr.updateSettings, policy.roles('region_admin'), ({ actor, body }) =>
     calendar.updateMonitoringSettings(database, actor, body),
+  );
+  defineRoute(app, r.milestones, policy.roles(...CONTRACT_READERS), ({ actor, params }) =>
+    milestones.listMilestones(database.db, actor, params.id),
+  );
+  defineRoute(app, r.markMilestone, policy.roles('opd_head', 'opd_operator'), ({ actor, params, body }) =>
+    milestones.markMilestone(database, actor, params.id, params.key, body),
   );
 }
