@@ -11,6 +11,7 @@ import {
 import { auditRoutes } from '../../src/contract/audit.js';
 import { monitoringRoutes } from '../../src/contract/monitoring.js';
 import { calendarRoutes } from '../../src/contract/calendar.js';
+import { dashboardRoutes } from '../../src/contract/dashboards.js';
 import { authRoutes } from '../../src/contract/auth.js';
 import { boardRoutes } from '../../src/contract/board.js';
 import { civilServantRoutes, type CivilServant } from '../../src/contract/civil-servants.js';
@@ -945,6 +946,15 @@ const TABLE: Row[] = [
       body: { doneOn: localDay(0) },
     }),
   },
+  {
+    def: dashboardRoutes.overview,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1', 'nasional'],
+  },
+  {
+    def: dashboardRoutes.scorecard,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/monitoring/units/${w.a.units.u1}/scorecard` }),
+  },
   { def: monitoringRoutes.queue, allowed: ['verifikator', 'admin'] },
   {
     def: monitoringRoutes.closePeriod,
@@ -1325,6 +1335,7 @@ describe('the matrix covers the contract', () => {
       agreementRoutes,
       monitoringRoutes,
       calendarRoutes,
+      dashboardRoutes,
     ].flatMap((m) => Object.values(m as Record<string, RouteDef>).map((d) => `${d.method} ${d.path}`));
     const rows = TABLE.map((r) => `${r.def.method} ${r.def.path}`);
     expect([...rows].sort()).toEqual([...contract].sort());

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, Pact } from '../../src/contract/agreements.js';
 import type { Realization } from '../../src/contract/monitoring.js';
 import { auditEntries } from '../../src/server/db/schema.js';
+import { overview, scorecard } from '../../src/server/modules/monitoring/dashboards.service.js';
 import { listMilestones, markMilestone } from '../../src/server/modules/monitoring/milestones.service.js';
 import { submitRealization, todo } from '../../src/server/modules/monitoring/realizations.service.js';
 import { loadActor } from '../../src/server/platform/sessions.js';
@@ -292,6 +293,9 @@ describe('the region setting of the reporting deadline', () => {
     const put = await admin.put('/api/monitoring/settings', { ...s, reportDeadlineDay: 20 });
     expect(put.statusCode, put.body).toBe(200);
     expect((await operator.get(url(`${year + 1}-Q1`))).json().deadline).toBe(`${year + 1}-04-20`);
+    // Back to the default for the cases below.
+    const back = await admin.put('/api/monitoring/settings', { ...put.json(), reportDeadlineDay: 10 });
+    expect(back.statusCode).toBe(200);
   });
 });
 
@@ -358,5 +362,59 @@ describe('milestones', () => {
       doneOn: `${year}-03-30`,
     });
     expect(again.statusCode).toBe(409);
+  });
+});
+
+describe('dashboards', () => {
+  it('the OPD scorecard shows each indicator with realizations per period, achievement and warning', async () => {
+    const actor = await actorOf(operator);
+    const card = await scorecard(
+      w.database.db,
+      actor,
+      w.a.units.u1,
+      year,
+      new Date(`${year}-11-20T03:00:00Z`),
+    );
+    expect(card.unit.id).toBe(w.a.units.u1);
+    expect(card.programs).toHaveLength(1);
+    const ind = card.programs[0].indicators[0];
+    expect(ind).toMatchObject({ key: 'aki', target: { value: 110 }, polarity: 'lower_is_better' });
+    expect(ind.periods.map((p) => p.key)).toEqual([`${year}-Q1`, `${year}-Q2`, `${year}-Q3`, `${year}-Q4`]);
+    expect(ind.periods[0]).toMatchObject({ value: 111, status: 'verified', state: 'verified' });
+    // Only Q1 (111, latest) is verified: lower is better, (2*110 - 111) / 110 = 99.09 %.
+    expect(ind.value).toBe(111);
+    expect(ind.achievement).toBeCloseTo(99.0909, 3);
+    expect(ind.provisionalValue).toBe(104);
+    expect(ind.predicate).toEqual({ code: 'sangat_baik', label: 'Sangat Baik' });
+    expect(ind.periods[0].expected.value).not.toBeNull();
+    expect(card.score).toBeCloseTo(99.0909, 3);
+    expect(card.lateReports).toBe(1);
+    // Another unit's head sees nothing of it; the head of region does.
+    const other = await admin.post('/api/users', {
+      username: 'kaopd.dua',
+      fullName: 'Kepala Dinas Dua',
+      password: 'kalimat sandi kepala dua',
+      roles: [{ role: 'opd_head', workUnitId: w.a.units.u2 }],
+    });
+    expect(other.statusCode).toBe(201);
+    const stranger = await w.login('kaopd.dua', { password: 'kalimat sandi kepala dua' });
+    expect(
+      (await stranger.get(`/api/monitoring/units/${w.a.units.u1}/scorecard?year=${year}`)).statusCode,
+    ).toBe(404);
+    expect((await chair.get(`/api/monitoring/units/${w.a.units.u1}/scorecard?year=${year}`)).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('the region overview ranks the OPDs with predicates and counts the late work', async () => {
+    const o = await overview(w.database.db, await actorOf(chair), year, new Date(`${year}-11-20T03:00:00Z`));
+    expect(o.units).toHaveLength(1);
+    expect(o.units[0]).toMatchObject({ unitId: w.a.units.u1, rank: 1, contracts: 1 });
+    expect(o.units[0].score).toBeCloseTo(99.0909, 3);
+    expect(o.themes[0]).toMatchObject({ name: 'Penurunan Angka Kematian Ibu', missionNumber: 9 });
+    expect(o.missions).toEqual([expect.objectContaining({ number: 9 })]);
+    expect(o.counts.awaitingVerification).toBe(2);
+    const b = await (await w.login('admin', { region: 'b' })).get(`/api/monitoring/overview?year=${year}`);
+    expect(b.json().units).toEqual([]);
   });
 });

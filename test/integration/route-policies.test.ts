@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as agreementsContract from '../../src/contract/agreements.js';
 import * as monitoringContract from '../../src/contract/monitoring.js';
 import * as calendarContract from '../../src/contract/calendar.js';
+import * as dashboardsContract from '../../src/contract/dashboards.js';
 import * as auditContract from '../../src/contract/audit.js';
 import * as authContract from '../../src/contract/auth.js';
 import * as boardContract from '../../src/contract/board.js';
@@ -77,6 +78,7 @@ function contractRoutes(): RouteDef[] {
     agreementsContract,
     monitoringContract,
     calendarContract,
+    dashboardsContract,
     healthContract,
     importsContract,
     regionContract,

@@ -6,6 +6,8 @@ import { defineRoute } from '../../platform/http.js';
 import { policy } from '../../platform/policy.js';
 import { CONTRACT_READERS } from '../auction/contracts.service.js';
 import * as calendar from './calendar.service.js';
+import * as dashboards from './dashboards.service.js';
+import { dashboardRoutes as dr } from '../../../contract/dashboards.js';
 import * as milestones from './milestones.service.js';
 import * as svc from './realizations.service.js';
 import { calendarRoutes as cr } from '../../../contract/calendar.js';
@@ -108,5 +110,15 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   );
   defineRoute(app, r.markMilestone, policy.roles('opd_head', 'opd_operator'), ({ actor, params, body }) =>
     milestones.markMilestone(database, actor, params.id, params.key, body),
+  );
+  // The region overview is the city's shared picture (OPD ranking and predicates, no personal data).
+  defineRoute(
+    app,
+    dr.overview,
+    policy.roles('region_admin', 'head_of_region', 'verifier', 'opd_head', 'opd_operator', 'national_viewer'),
+    ({ actor, query }) => dashboards.overview(database.db, actor, query.year),
+  );
+  defineRoute(app, dr.scorecard, policy.roles(...CONTRACT_READERS), ({ actor, params, query }) =>
+    dashboards.scorecard(database.db, actor, params.id, query.year),
   );
 }
