@@ -294,7 +294,7 @@ describe('the region setting of the reporting deadline', () => {
     expect(put.statusCode, put.body).toBe(200);
     expect((await operator.get(url(`${year + 1}-Q1`))).json().deadline).toBe(`${year + 1}-04-20`);
     // Back to the default for the cases below.
-    const back = await admin.put('/api/monitoring/settings', { ...put.json(), reportDeadlineDay: 10 });
+    const back = await admin.put('/api/monitoring/settings', { ...(put.json() as object), reportDeadlineDay: 10 });
     expect(back.statusCode).toBe(200);
   });
 });
