@@ -123,7 +123,47 @@ export type Overview = z.infer<typeof overviewSchema>;
 
 export const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
+export const reportQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1, 'Triwulan 1-4').max(4, 'Triwulan 1-4'),
+});
+export const lkjipQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
 export const dashboardRoutes = {
+  unitMonev: route({
+    method: 'GET',
+    path: '/api/monitoring/units/:id/monev.pdf',
+    summary: 'Laporan monev triwulanan OPD (PDF)',
+    tag: 'reports',
+    params: idParams,
+    query: reportQuery,
+    response: z.string(),
+  }),
+  regionMonev: route({
+    method: 'GET',
+    path: '/api/monitoring/monev.pdf',
+    summary: 'Laporan monev triwulanan daerah (PDF)',
+    tag: 'reports',
+    query: reportQuery,
+    response: z.string(),
+  }),
+  regionMonevXlsx: route({
+    method: 'GET',
+    path: '/api/monitoring/monev.xlsx',
+    summary: 'Data monev triwulanan daerah (XLSX)',
+    tag: 'reports',
+    query: reportQuery,
+    response: z.string(),
+  }),
+  lkjip: route({
+    method: 'GET',
+    path: '/api/monitoring/units/:id/lkjip.pdf',
+    summary: 'Laporan kinerja tahunan OPD, tabel capaian gaya LKjIP (PDF)',
+    tag: 'reports',
+    params: idParams,
+    query: lkjipQuery,
+    response: z.string(),
+  }),
   overview: route({
     method: 'GET',
     path: '/api/monitoring/overview',

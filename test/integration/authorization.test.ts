@@ -955,6 +955,27 @@ const TABLE: Row[] = [
     allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
     prepare: async () => ({ url: `/api/monitoring/units/${w.a.units.u1}/scorecard` }),
   },
+  {
+    def: dashboardRoutes.unitMonev,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/monitoring/units/${w.a.units.u1}/monev.pdf?year=2026&quarter=1` }),
+    after: async (res) => expect(res.headers['content-type']).toBe('application/pdf'),
+  },
+  {
+    def: dashboardRoutes.lkjip,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/monitoring/units/${w.a.units.u1}/lkjip.pdf?year=2026` }),
+  },
+  {
+    def: dashboardRoutes.regionMonev,
+    allowed: ['admin', 'kepala', 'verifikator'],
+    prepare: async () => ({ url: '/api/monitoring/monev.pdf?year=2026&quarter=1' }),
+  },
+  {
+    def: dashboardRoutes.regionMonevXlsx,
+    allowed: ['admin', 'kepala', 'verifikator'],
+    prepare: async () => ({ url: '/api/monitoring/monev.xlsx?year=2026&quarter=1' }),
+  },
   { def: monitoringRoutes.queue, allowed: ['verifikator', 'admin'] },
   {
     def: monitoringRoutes.closePeriod,

@@ -13,6 +13,8 @@ import { loadActor } from '../../src/server/platform/sessions.js';
 import { openCycleWithTheme, scoredProposal } from '../support/auction.js';
 import { PASSWORD, setupWorld, type Client, type World } from '../support/harness.js';
 import { multipart } from '../support/multipart.js';
+import { pdfText } from '../support/pdf.js';
+import ExcelJS from 'exceljs';
 
 let w: World;
 let evidenceDir: string;
@@ -294,7 +296,10 @@ describe('the region setting of the reporting deadline', () => {
     expect(put.statusCode, put.body).toBe(200);
     expect((await operator.get(url(`${year + 1}-Q1`))).json().deadline).toBe(`${year + 1}-04-20`);
     // Back to the default for the cases below.
-    const back = await admin.put('/api/monitoring/settings', { ...(put.json() as object), reportDeadlineDay: 10 });
+    const back = await admin.put('/api/monitoring/settings', {
+      ...(put.json() as object),
+      reportDeadlineDay: 10,
+    });
     expect(back.statusCode).toBe(200);
   });
 });
@@ -416,5 +421,38 @@ describe('dashboards', () => {
     expect(o.counts.awaitingVerification).toBe(2);
     const b = await (await w.login('admin', { region: 'b' })).get(`/api/monitoring/overview?year=${year}`);
     expect(b.json().units).toEqual([]);
+  });
+});
+
+describe('reports', () => {
+  it('the OPD monev PDF, the LKjIP table, and the region monev as PDF and XLSX', async () => {
+    const unit = await operator.get(`/api/monitoring/units/${w.a.units.u1}/monev.pdf?year=${year}&quarter=3`);
+    expect(unit.statusCode, unit.body).toBe(200);
+    expect(unit.headers['content-type']).toBe('application/pdf');
+    expect(unit.headers['content-disposition']).toMatch(/^attachment; filename="monev-.*-tw3\.pdf"$/);
+    const text = pdfText(unit.rawPayload);
+    expect(text).toContain('Laporan Monev Triwulan III');
+    expect(text).toContain('Program dipantau');
+    expect(text).toContain('Angka kematian ibu');
+    const lkjip = await head.get(`/api/monitoring/units/${w.a.units.u1}/lkjip.pdf?year=${year}`);
+    expect(lkjip.statusCode).toBe(200);
+    expect(pdfText(lkjip.rawPayload)).toContain('Laporan Kinerja (LKjIP)');
+    expect(
+      (await operator.get(`/api/monitoring/units/${w.a.units.u1}/monev.pdf?year=${year}&quarter=5`))
+        .statusCode,
+    ).toBe(400);
+    expect((await operator.get(`/api/monitoring/monev.pdf?year=${year}&quarter=3`)).statusCode).toBe(403);
+
+    const region = await chair.get(`/api/monitoring/monev.pdf?year=${year}&quarter=3`);
+    expect(region.statusCode).toBe(200);
+    expect(pdfText(region.rawPayload)).toContain('Peringkat OPD');
+    const xlsx = await chair.get(`/api/monitoring/monev.xlsx?year=${year}&quarter=3`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Peringkat OPD', 'Indikator']);
+    const rows = wb.getWorksheet('Indikator')!.getSheetValues().filter(Boolean);
+    // Header plus Q1..Q3 of the one indicator.
+    expect(rows).toHaveLength(4);
   });
 });

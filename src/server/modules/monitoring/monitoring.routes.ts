@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { monitoringRoutes as r } from '../../../contract/monitoring.js';
 import type { AppContext } from '../../app.js';
 import { AppError } from '../../platform/errors.js';
@@ -7,6 +7,7 @@ import { policy } from '../../platform/policy.js';
 import { CONTRACT_READERS } from '../auction/contracts.service.js';
 import * as calendar from './calendar.service.js';
 import * as dashboards from './dashboards.service.js';
+import * as reports from './reports.service.js';
 import { dashboardRoutes as dr } from '../../../contract/dashboards.js';
 import * as milestones from './milestones.service.js';
 import * as svc from './realizations.service.js';
@@ -120,5 +121,26 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   );
   defineRoute(app, dr.scorecard, policy.roles(...CONTRACT_READERS), ({ actor, params, query }) =>
     dashboards.scorecard(database.db, actor, params.id, query.year),
+  );
+  const send = (reply: FastifyReply, f: reports.ReportFile) => {
+    reply
+      .header('content-type', f.contentType)
+      .header('content-disposition', `attachment; filename="${f.fileName}"`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store');
+    return f.data;
+  };
+  const regionReaders = policy.roles('region_admin', 'head_of_region', 'verifier');
+  defineRoute(app, dr.unitMonev, policy.roles(...CONTRACT_READERS), async ({ actor, params, query, reply }) =>
+    send(reply, await reports.unitMonevPdf(database.db, actor, params.id, query.year, query.quarter)),
+  );
+  defineRoute(app, dr.lkjip, policy.roles(...CONTRACT_READERS), async ({ actor, params, query, reply }) =>
+    send(reply, await reports.lkjipPdf(database.db, actor, params.id, query.year)),
+  );
+  defineRoute(app, dr.regionMonev, regionReaders, async ({ actor, query, reply }) =>
+    send(reply, await reports.regionMonevPdf(database.db, actor, query.year, query.quarter)),
+  );
+  defineRoute(app, dr.regionMonevXlsx, regionReaders, async ({ actor, query, reply }) =>
+    send(reply, await reports.regionMonevXlsx(database.db, actor, query.year, query.quarter)),
   );
 }
