@@ -491,7 +491,7 @@ describe('the demo auction', () => {
       .select({ action: auditEntries.action })
       .from(auditEntries)
       .where(eq(auditEntries.regionId, regionId));
-    expect(entries.map((e) => e.action)).toEqual(['seed.demo', 'seed.demo_auction']);
+    expect(entries.map((e) => e.action)).toEqual(['seed.demo', 'seed.demo_auction', 'seed.demo_monitoring']);
     expect((await verifyChain(db, regionId)).ok).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.js';
 import { regions } from '../db/schema.js';
 import { appendAudit } from '../platform/audit.js';
 import { DEMO_THEMES, seedDemoAuction } from './demo-auction.js';
+import { seedDemoMonitoring } from './demo-monitoring.js';
 import { buildCivilServant, buildName, type WorkUnitSeed } from './factories.js';
 import { rng } from './random.js';
 import {
@@ -23,10 +24,12 @@ import {
  * The demo region (domain.md section 6): Kota Malang with its four missions, the nine OPDs that
  * signed first, the five kecamatan and the supporting agencies, about 2,000 generated ASN, one
  * user per role plus the panel and the head of every unit with a proposal, and the auction of the
- * current cycle in every phase (demo-auction.ts). Idempotent: does nothing when the region exists.
+ * current cycle in every phase (demo-auction.ts) with the first monitoring year of its contracts
+ * (demo-monitoring.ts). Idempotent: does nothing when the region exists.
  */
 export const DEMO_REGION = { slug: 'kota-malang', name: 'Pemerintah Kota Malang' };
 const DEMO_HEAD_TITLE = 'Wali Kota';
+const DEMO_TIMEZONE = 'Asia/Jakarta';
 
 export const DEMO_UNITS: (WorkUnitSeed & { staff: number })[] = [
   { code: '1.01.01', name: 'Dinas Pendidikan', kind: 'dinas', staff: 420 },
@@ -246,7 +249,7 @@ export async function seedDemo(
     const regionId = await createRegion(tx, {
       ...DEMO_REGION,
       kind: 'kota',
-      timezone: 'Asia/Jakarta',
+      timezone: DEMO_TIMEZONE,
       headTitle: DEMO_HEAD_TITLE,
     });
     const missionIds = await insertMissions(tx, regionId, today.getUTCFullYear(), MISSIONS);
@@ -292,6 +295,12 @@ export async function seedDemo(
       summary: `Data demo dimuat: ${DEMO_UNITS.length} unit, ${unique.length} ASN, ${seeds.length} pengguna`,
     });
     const user = (username: string) => userIds.get(username)!;
+    const opdHeads = new Map(
+      DEMO_USERS.filter((u) => u.role === 'opd_head' && u.unitCode).map((u) => [
+        u.unitCode!,
+        user(u.username),
+      ]),
+    );
     await seedDemoAuction(tx, {
       regionId,
       regionName: DEMO_REGION.name,
@@ -304,18 +313,25 @@ export async function seedDemo(
       missionNames: new Map(MISSIONS.map((m) => [missionIds.get(m.number)!, `Misi ${m.number}: ${m.title}`])),
       units: new Map(DEMO_UNITS.map((u) => [u.code, { id: unitIds.get(u.code)!, name: u.name }])),
       unitHeads: new Map([...heads].map(([code, p]) => [code, { name: p.name, nip: p.nip }])),
-      opdHeads: new Map(
-        DEMO_USERS.filter((u) => u.role === 'opd_head' && u.unitCode).map((u) => [
-          u.unitCode!,
-          user(u.username),
-        ]),
-      ),
+      opdHeads,
       drafters: new Map([['1.02.01', user('operator.dinkes')]]),
       headOfRegion: {
         userId: user('walikota'),
         name: seeds.find((s) => s.username === 'walikota')!.fullName,
       },
       panelists: ['panelis', 'panelis2', 'panelis3'].map(user),
+      today,
+    });
+    await seedDemoMonitoring(tx, {
+      regionId,
+      cycleId,
+      year: cycle.startYear,
+      timezone: DEMO_TIMEZONE,
+      units: unitIds,
+      opdHeads,
+      operators: new Map([['1.02.01', user('operator.dinkes')]]),
+      verifier: user('verifikator'),
+      admin: user('admin.malang'),
       today,
     });
     return { created: true, civilServants: unique.length };

@@ -63,12 +63,12 @@ interface YearData {
   indicators: (typeof contractIndicators.$inferSelect)[];
   targets: Map<string, TargetValue>;
   realizations: Map<string, (typeof realizations.$inferSelect)[]>;
-  milestones: { contractId: string; dueDate: string; doneOn: string | null; late: number | null }[];
+  milestones: { contractId: string; key: string; dueDate: string; doneOn: string | null; late: number | null }[];
 }
 
 const k = (contractId: string, key: string) => `${contractId}\u0000${key}`;
 
-async function loadYear(
+export async function loadYear(
   db: DbOrTx,
   regionId: string,
   year: number | undefined,
@@ -166,6 +166,7 @@ async function loadYear(
     realizations: byIndicator,
     milestones: ms.map(({ m, p }) => ({
       contractId: m.contractId,
+      key: m.key,
       dueDate: m.dueDate,
       doneOn: p?.doneOn ?? null,
       late: p?.lateWorkingDays ?? null,
