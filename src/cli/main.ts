@@ -2,12 +2,14 @@ import { Command } from 'commander';
 import { auctionCommands } from './auction.js';
 import { auditCommands } from './audit.js';
 import { dbCommands } from './db.js';
+import { monitoringCommands } from './monitoring.js';
 
 /** `npm run cli -- <command>`: operations that do not need the web server. */
 const program = new Command('lelang-kinerja').description('Alat baris perintah Lelang Kinerja');
 dbCommands(program);
 auditCommands(program);
 auctionCommands(program);
+monitoringCommands(program);
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -163,7 +163,41 @@ export const markMilestoneBody = z
   })
   .strict();
 
+export const notificationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['deadline_soon', 'report_overdue', 'report_returned', 'milestone_overdue']),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export const notificationPageSchema = pageOf(notificationSchema).extend({ unread: z.number().int() });
+
 export const monitoringRoutes = {
+  notifications: route({
+    method: 'GET',
+    path: '/api/notifications',
+    summary: 'Pengingat saya',
+    tag: 'notifications',
+    query: pageQuery,
+    response: notificationPageSchema,
+  }),
+  readNotification: route({
+    method: 'POST',
+    path: '/api/notifications/:id/read',
+    summary: 'Tandai pengingat sudah dibaca',
+    tag: 'notifications',
+    params: idParams,
+    response: okSchema,
+  }),
+  readAllNotifications: route({
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    summary: 'Tandai semua pengingat sudah dibaca',
+    tag: 'notifications',
+    response: okSchema,
+  }),
   milestones: route({
     method: 'GET',
     path: '/api/contracts/:id/milestones',

@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { regions } from './db/schema.js';
 import { expireOverdueNegotiations } from './modules/auction/negotiation.service.js';
+import { sendReminders } from './modules/monitoring/notifications.service.js';
 import type { Database } from './db/client.js';
 
 /** Starts the server: migrations on start, the demo region with --seed-demo, graceful shutdown. */
@@ -43,10 +44,12 @@ async function main() {
   }
 }
 
-/** Ends the negotiations of every region whose deadline has passed. */
+/** Ends the negotiations whose deadline has passed and sends the monitoring reminders now due. */
 async function sweepDeadlines(database: Database) {
-  for (const r of await database.db.select({ id: regions.id }).from(regions))
+  for (const r of await database.db.select({ id: regions.id }).from(regions)) {
     await expireOverdueNegotiations(database, r.id);
+    await sendReminders(database, r.id);
+  }
 }
 
 main().catch((err) => {

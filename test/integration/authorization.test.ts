@@ -27,6 +27,7 @@ import { userRoutes, type User } from '../../src/contract/users.js';
 import { workUnitRoutes, type WorkUnit } from '../../src/contract/work-units.js';
 import {
   auditEntries,
+  notifications,
   civilServants,
   importBatches,
   missions,
@@ -976,6 +977,27 @@ const TABLE: Row[] = [
     allowed: ['admin', 'kepala', 'verifikator'],
     prepare: async () => ({ url: '/api/monitoring/monev.xlsx?year=2026&quarter=1' }),
   },
+  { def: monitoringRoutes.notifications, allowed: EVERYONE },
+  {
+    def: monitoringRoutes.readNotification,
+    allowed: EVERYONE,
+    prepare: async (who) => {
+      if (who === 'anonymous') return { url: `/api/notifications/${randomUUID()}/read` };
+      const [n] = await w.database.db
+        .insert(notifications)
+        .values({
+          regionId: w.a.id,
+          userId: w.a.users[who],
+          kind: 'deadline_soon',
+          title: 'Uji',
+          body: 'Uji',
+          dedupeKey: `uji:${next()}`,
+        })
+        .returning({ id: notifications.id });
+      return { url: `/api/notifications/${n.id}/read` };
+    },
+  },
+  { def: monitoringRoutes.readAllNotifications, allowed: EVERYONE },
   { def: monitoringRoutes.queue, allowed: ['verifikator', 'admin'] },
   {
     def: monitoringRoutes.closePeriod,

@@ -8,6 +8,7 @@ import type { Realization } from '../../src/contract/monitoring.js';
 import { auditEntries } from '../../src/server/db/schema.js';
 import { overview, scorecard } from '../../src/server/modules/monitoring/dashboards.service.js';
 import { listMilestones, markMilestone } from '../../src/server/modules/monitoring/milestones.service.js';
+import { sendReminders } from '../../src/server/modules/monitoring/notifications.service.js';
 import { submitRealization, todo } from '../../src/server/modules/monitoring/realizations.service.js';
 import { loadActor } from '../../src/server/platform/sessions.js';
 import { openCycleWithTheme, scoredProposal } from '../support/auction.js';
@@ -454,5 +455,50 @@ describe('reports', () => {
     const rows = wb.getWorksheet('Indikator')!.getSheetValues().filter(Boolean);
     // Header plus Q1..Q3 of the one indicator.
     expect(rows).toHaveLength(4);
+  });
+});
+
+describe('reminders', () => {
+  it('a returned report, a deadline coming and an overdue milestone reach the unit once', async () => {
+    const list = (await operator.get('/api/notifications')).json();
+    const returned = list.items.find((n: { kind: string }) => n.kind === 'report_returned');
+    expect(returned).toMatchObject({ read: false, link: `/monev/${contract.id}/aki/${year}-Q1` });
+    expect(returned.body).toMatch(/Lampirkan rekap kohort per puskesmas/);
+    expect(list.unread).toBeGreaterThanOrEqual(1);
+    // The head gets it too; the verifier who returned it does not.
+    expect(
+      (await head.get('/api/notifications'))
+        .json()
+        .items.some((n: { kind: string }) => n.kind === 'report_returned'),
+    ).toBe(true);
+    expect((await verifier.get('/api/notifications')).json().total).toBe(0);
+
+    // Early next year: Q4's deadline (10 January) is within three working days.
+    const soon = new Date(`${year + 1}-01-07T03:00:00Z`);
+    // Q4 was only saved as a draft: the operator and the head are reminded, once.
+    expect(await sendReminders(w.database, w.a.id, soon)).toBe(2);
+    expect(await sendReminders(w.database, w.a.id, soon)).toBe(0);
+    const kinds = (await operator.get('/api/notifications?pageSize=100'))
+      .json()
+      .items.map((n: { kind: string }) => n.kind);
+    expect(kinds).toContain('deadline_soon');
+    // After the deadline it becomes an overdue reminder; the milestone was done, so none for it.
+    expect(await sendReminders(w.database, w.a.id, new Date(`${year + 1}-01-20T03:00:00Z`))).toBe(2);
+    const later = (await head.get('/api/notifications?pageSize=100'))
+      .json()
+      .items.map((n: { kind: string }) => n.kind);
+    expect(later).toContain('report_overdue');
+    expect(later).not.toContain('milestone_overdue');
+
+    // Reading: one, then all; another user's notification is not found.
+    expect((await verifier.post(`/api/notifications/${returned.id}/read`)).statusCode).toBe(404);
+    expect((await operator.post(`/api/notifications/${returned.id}/read`)).statusCode).toBe(200);
+    expect(
+      (await operator.get('/api/notifications'))
+        .json()
+        .items.find((n: { id: string }) => n.id === returned.id).read,
+    ).toBe(true);
+    expect((await operator.post('/api/notifications/read-all')).statusCode).toBe(200);
+    expect((await operator.get('/api/notifications')).json().unread).toBe(0);
   });
 });

@@ -160,3 +160,30 @@ export const calendarDays = pgTable(
     foreignKey({ columns: [t.regionId], foreignColumns: [regions.id] }),
   ],
 );
+
+/**
+ * An in-app notification (reminder) for one user: a deadline coming, a report returned, a milestone
+ * overdue. `dedupe_key` makes the sweep idempotent: the same reminder is never created twice.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    ...tenantColumns,
+    userId: uuid('user_id').notNull(),
+    /** deadline_soon, report_returned, milestone_overdue, report_overdue. */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** A path of the web app to open (e.g. `/monev/...`). */
+    link: text('link'),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    readAt: at('read_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.id] }),
+    uniqueIndex('notifications_dedupe_uq').on(t.regionId, t.userId, t.dedupeKey),
+    index('notifications_user_idx').on(t.regionId, t.userId, t.createdAt),
+    foreignKey({ columns: [t.regionId], foreignColumns: [regions.id] }),
+  ],
+);

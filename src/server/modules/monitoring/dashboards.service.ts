@@ -63,7 +63,13 @@ interface YearData {
   indicators: (typeof contractIndicators.$inferSelect)[];
   targets: Map<string, TargetValue>;
   realizations: Map<string, (typeof realizations.$inferSelect)[]>;
-  milestones: { contractId: string; key: string; dueDate: string; doneOn: string | null; late: number | null }[];
+  milestones: {
+    contractId: string;
+    key: string;
+    dueDate: string;
+    doneOn: string | null;
+    late: number | null;
+  }[];
 }
 
 const k = (contractId: string, key: string) => `${contractId}\u0000${key}`;

@@ -10,6 +10,7 @@ import * as dashboards from './dashboards.service.js';
 import * as reports from './reports.service.js';
 import { dashboardRoutes as dr } from '../../../contract/dashboards.js';
 import * as milestones from './milestones.service.js';
+import * as notes from './notifications.service.js';
 import * as svc from './realizations.service.js';
 import { calendarRoutes as cr } from '../../../contract/calendar.js';
 
@@ -142,5 +143,15 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   );
   defineRoute(app, dr.regionMonevXlsx, regionReaders, async ({ actor, query, reply }) =>
     send(reply, await reports.regionMonevXlsx(database.db, actor, query.year, query.quarter)),
+  );
+  // Every signed-in user reads and clears their own reminders.
+  defineRoute(app, r.notifications, policy.anyUser(), ({ actor, query }) =>
+    notes.listNotifications(database.db, actor, query.page, query.pageSize),
+  );
+  defineRoute(app, r.readNotification, policy.anyUser(), ({ actor, params }) =>
+    notes.markRead(database, actor, params.id),
+  );
+  defineRoute(app, r.readAllNotifications, policy.anyUser(), ({ actor }) =>
+    notes.markRead(database, actor, null),
   );
 }

@@ -41,6 +41,7 @@ import { hasRole, unitScope, type Actor } from '../../platform/policy.js';
 import { contractReadScope } from '../auction/contracts.service.js';
 import { headOf } from '../auction/proposals.policy.js';
 import { loadCalendar, monitoringSettingsOf } from './calendar.service.js';
+import { notifyUnit } from './notifications.service.js';
 import {
   deadlineOf,
   parsePeriodKey,
@@ -483,6 +484,22 @@ export async function decideRealization(
       .update(realizations)
       .set({ version: sql`${realizations.version} + 1`, updatedAt: now })
       .where(and(eq(realizations.regionId, actor.regionId), eq(realizations.id, slot.row.id)));
+    if (decision === 'return')
+      await notifyUnit(
+        tx,
+        actor.regionId,
+        slot.contract.workUnitId,
+        ['opd_head', 'opd_operator'],
+        [
+          {
+            kind: 'report_returned',
+            title: `Realisasi ${slot.period.label} dikembalikan`,
+            body: `Realisasi ${slot.indicator.name} (${slot.contract.title}) dikembalikan verifikator: ${input.reason}`,
+            link: `/monev/${slot.contract.id}/${slot.indicator.key}/${slot.period.key}`,
+            dedupeKey: `returned:${slot.row.id}:${slot.row.version}`,
+          },
+        ],
+      );
     await appendAudit(tx, actor.regionId, actor, {
       action: decision === 'verify' ? 'realization.verify' : 'realization.return',
       entityType: 'realization',
