@@ -15,6 +15,7 @@ export const navItems: NavItem[] = [
   { to: '/usulan', label: 'nav.proposals', permission: 'readProposals' },
   { to: '/sidang', label: 'nav.sessions', permission: 'readSessions' },
   { to: '/kontrak', label: 'nav.contracts', permission: 'readContracts' },
+  { to: '/monev', label: 'nav.monitoring', permission: 'monitor' },
   { to: '/profil-daerah', label: 'nav.region', permission: 'manageRegion' },
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },

@@ -27,6 +27,13 @@ export const can = {
    */
   readContracts: (me: Me) =>
     hasRole(me, 'region_admin', 'head_of_region', 'verifier', 'opd_head', 'opd_operator'),
+  /** Monitoring of realizations: the units' to-do list and entry, and those who oversee or verify them. */
+  monitor: (me: Me) => hasRole(me, 'opd_head', 'opd_operator', 'region_admin', 'head_of_region', 'verifier'),
+  /** Region-wide monitoring views (every unit, with a unit filter). */
+  monitorRegion: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'verifier'),
+  verificationQueue: (me: Me) => hasRole(me, 'verifier', 'region_admin'),
+  /** Closing a reporting period, and reopening it with a reason. */
+  closePeriods: (me: Me) => hasRole(me, 'region_admin'),
   listWorkUnits: (_me: Me) => true,
   writeWorkUnits: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   listCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer', 'opd_head', 'opd_operator'),

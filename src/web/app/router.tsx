@@ -28,6 +28,16 @@ const ContractDetailPage = page(
   () => import('../features/contracts/contract-detail-page'),
   'ContractDetailPage',
 );
+const MonevPage = page(() => import('../features/monitoring/monev-page'), 'MonevPage');
+const RealizationPage = page(() => import('../features/monitoring/realization-page'), 'RealizationPage');
+const IndicatorRedirectPage = page(
+  () => import('../features/monitoring/indicator-redirect-page'),
+  'IndicatorRedirectPage',
+);
+const VerificationQueuePage = page(
+  () => import('../features/monitoring/verification-queue-page'),
+  'VerificationQueuePage',
+);
 const VerificationPage = page(() => import('../features/verification/verification-page'), 'VerificationPage');
 const SessionDetailPage = page(() => import('../features/sessions/session-detail-page'), 'SessionDetailPage');
 const ScoringPage = page(() => import('../features/sessions/scoring-page'), 'ScoringPage');
@@ -145,6 +155,38 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="readContracts">
                 <ContractDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'monev',
+            element: (
+              <Page permission="monitor">
+                <MonevPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'monev/verifikasi',
+            element: (
+              <Page permission="verificationQueue">
+                <VerificationQueuePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'monev/:contractId/:indicatorKey',
+            element: (
+              <Page permission="monitor">
+                <IndicatorRedirectPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'monev/:contractId/:indicatorKey/:periodKey',
+            element: (
+              <Page permission="monitor">
+                <RealizationPage />
               </Page>
             ),
           },

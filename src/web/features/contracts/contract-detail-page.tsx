@@ -367,6 +367,29 @@ function ContractView({ contract: c }: { contract: Contract }) {
         <TermsTables contract={c} terms={c.terms} idPrefix="current" />
       </Card>
 
+      <Card withBorder radius="md" component="section" aria-labelledby="contract-realizations">
+        <Title order={2} size="h4" id="contract-realizations">
+          {t('contract.realizations')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('contract.realizationsHint')}
+        </Text>
+        <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
+          {c.indicators.map((ind) => (
+            <li key={ind.key}>
+              <Anchor
+                component={Link}
+                to={`/monev/${c.id}/${encodeURIComponent(ind.key)}`}
+                size="sm"
+                data-testid="contract-realization-link"
+              >
+                {t('contract.openRealization', { name: ind.name })}
+              </Anchor>
+            </li>
+          ))}
+        </Stack>
+      </Card>
+
       <Card withBorder radius="md" component="section" aria-labelledby="contract-amendments">
         <Title order={2} size="h4" mb="sm" id="contract-amendments">
           {t('contract.amendments')}
