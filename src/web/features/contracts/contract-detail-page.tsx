@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  Alert,
   Anchor,
   Badge,
   Button,
@@ -8,11 +7,9 @@ import {
   Code,
   Collapse,
   Group,
-  Modal,
   Paper,
   Stack,
   Text,
-  Textarea,
   Title,
   type MantineColor,
 } from '@mantine/core';
@@ -20,7 +17,6 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Amendment, Contract, amendmentStatuses } from '../../../contract/agreements';
-import { oneField, useDialogErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useFormat, useMe } from '../../app/session';
@@ -28,6 +24,7 @@ import { FieldRow } from '../../components/field-row';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { ReasonModal } from '../../components/reason-modal';
 import { AmendmentModal } from './amendment-modal';
 import { ChangesTable, TermsTables } from './contract-terms';
 import { contractKey, useContract, useDecideAmendment, type AmendmentDecision } from './contracts-api';
@@ -66,88 +63,35 @@ function DecisionModal({
 }) {
   const t = useT();
   const decide = useDecideAmendment();
-  const explain = useDialogErrorHandler();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
   const required = decision === 'reject';
   return (
-    <Modal opened onClose={onClose} title={t(`contract.decide.${decision}.title` as MessageKey)}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = reason.trim();
-          if (required && !r) {
-            setError(t('contract.decide.reasonRequired'));
-            return;
-          }
-          setGeneral(null);
-          decide.mutate(
-            {
-              id: c.id,
-              amendmentId: a.id,
-              decision,
-              body: { version: a.version, reason: r || undefined },
-            },
-            {
-              onSuccess: () => {
-                notifications.show({
-                  color: 'green',
-                  message: t(`contract.decide.${decision}.done` as MessageKey),
-                });
-                onClose();
-              },
-              onError: (err) =>
-                explain(err, {
-                  onConflict: () => {
-                    onConflict();
-                    onClose();
-                  },
-                  onFields: oneField('reason', setError),
-                  onGeneral: setGeneral,
-                }),
-            },
-          );
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t(`contract.decide.${decision}.message` as MessageKey)}</Text>
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Textarea
-            label={required ? t('contract.decide.reason') : t('contract.decide.note')}
-            required={required}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
-            data-testid="decision-reason"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              color={decision === 'reject' ? 'red' : undefined}
-              loading={decide.isPending}
-              data-testid="decision-submit"
-            >
-              {t(`contract.decide.${decision}` as MessageKey)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      title={t(`contract.decide.${decision}.title` as MessageKey)}
+      message={t(`contract.decide.${decision}.message` as MessageKey)}
+      reasonLabel={required ? t('contract.decide.reason') : t('contract.decide.note')}
+      required={required}
+      requiredMessage={t('contract.decide.reasonRequired')}
+      maxLength={2000}
+      minRows={2}
+      confirmLabel={t(`contract.decide.${decision}` as MessageKey)}
+      confirmColor={required ? 'red' : undefined}
+      loading={decide.isPending}
+      onSubmit={(reason, done) =>
+        decide.mutate(
+          {
+            id: c.id,
+            amendmentId: a.id,
+            decision,
+            body: { version: a.version, reason: reason || undefined },
+          },
+          done,
+        )
+      }
+      successMessage={t(`contract.decide.${decision}.done` as MessageKey)}
+      onClose={onClose}
+      onConflict={onConflict}
+      testIds={{ reason: 'decision-reason', confirm: 'decision-submit' }}
+    />
   );
 }
 

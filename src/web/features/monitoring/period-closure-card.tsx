@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { periodParams } from '../../../contract/monitoring';
 import { oneField, useDialogErrorHandler, validateWith } from '../../app/forms';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { ReasonModal } from '../../components/reason-modal';
 import { usePeriodClosure } from './monitoring-api';
 import { usePeriodLabel } from './monitoring-format';
 
@@ -24,8 +25,6 @@ export function PeriodClosureCard() {
   const [key, setKey] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -36,27 +35,26 @@ export function PeriodClosureCard() {
       return;
     }
     setKey(v.data.periodKey);
-    setReason('');
-    setReasonError(null);
     setGeneral(null);
     setDialog(d);
   };
   const close = () => setDialog(null);
   const periodKey = key.trim();
 
+  // A 409 here is not a stale form: the period is already closed (or not closed); say so.
+  const onClosureConflict = (err: unknown) =>
+    setOutcome({ ok: false, text: err instanceof Error ? err.message : String(err) });
+  const onKeyError = oneField('periodKey', (m) => {
+    setKeyError(m);
+    close();
+  });
   const onError = (err: unknown) =>
     explain(err, {
-      // A 409 here is not a stale form: the period is already closed (or not closed); say so.
       onConflict: () => {
-        setOutcome({ ok: false, text: err instanceof Error ? err.message : String(err) });
+        onClosureConflict(err);
         close();
       },
-      onFields: (fields) =>
-        oneField('reason', setReasonError)(fields) ||
-        oneField('periodKey', (m) => {
-          setKeyError(m);
-          close();
-        })(fields),
+      onFields: onKeyError,
       onGeneral: setGeneral,
     });
 
@@ -67,27 +65,6 @@ export function PeriodClosureCard() {
       {
         onSuccess: (r) => {
           const text = t('monev.close.closed', { period: label(r.periodKey), date: f.dateTime(r.closedAt) });
-          setOutcome({ ok: true, text });
-          notifications.show({ color: 'green', message: text });
-          close();
-        },
-        onError,
-      },
-    );
-  };
-
-  const doReopen = () => {
-    const r = reason.trim();
-    if (!r) {
-      setReasonError(t('monev.close.reasonRequired'));
-      return;
-    }
-    setGeneral(null);
-    closure.mutate(
-      { periodKey, action: 'reopen', reason: r },
-      {
-        onSuccess: (res) => {
-          const text = t('monev.close.reopened', { period: label(res.periodKey) });
           setOutcome({ ok: true, text });
           notifications.show({ color: 'green', message: text });
           close();
@@ -159,50 +136,27 @@ export function PeriodClosureCard() {
         onClose={close}
       />
 
-      <Modal
+      <ReasonModal
         opened={dialog === 'reopen'}
-        onClose={close}
         title={t('monev.close.reopenTitle', { period: label(periodKey) })}
-      >
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            doReopen();
-          }}
-        >
-          <Stack>
-            <Text size="sm">{t('monev.close.reopenText')}</Text>
-            {general ? (
-              <Alert color="red" role="alert">
-                {general}
-              </Alert>
-            ) : null}
-            <Textarea
-              label={t('monev.close.reason')}
-              required
-              autosize
-              minRows={2}
-              maxLength={1000}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
-                setReasonError(null);
-              }}
-              error={reasonError}
-              data-testid="reopen-reason"
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={closure.isPending} data-testid="reopen-submit">
-                {t('monev.close.reopen')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        message={t('monev.close.reopenText')}
+        reasonLabel={t('monev.close.reason')}
+        required
+        requiredMessage={t('monev.close.reasonRequired')}
+        maxLength={1000}
+        minRows={2}
+        confirmLabel={t('monev.close.reopen')}
+        loading={closure.isPending}
+        onSubmit={(reason, done) => closure.mutate({ periodKey, action: 'reopen', reason }, done)}
+        successMessage={(res: { periodKey: string }) =>
+          t('monev.close.reopened', { period: label(res.periodKey) })
+        }
+        onSuccess={(text) => setOutcome({ ok: true, text })}
+        onClose={close}
+        onConflict={onClosureConflict}
+        onFields={onKeyError}
+        testIds={{ reason: 'reopen-reason', confirm: 'reopen-submit' }}
+      />
     </Paper>
   );
 }

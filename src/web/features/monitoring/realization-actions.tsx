@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Realization } from '../../../contract/monitoring';
 import { ApiError } from '../../app/api';
-import { oneField, useDialogErrorHandler } from '../../app/forms';
+import { useDialogErrorHandler } from '../../app/forms';
 import { useT } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { ReasonModal } from '../../components/reason-modal';
 import {
   useReturnRealization,
   useSubmitRealization,
@@ -74,25 +75,21 @@ export function RealizationActions({
   const explain = useDialogErrorHandler();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [general, setGeneral] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
 
   if (!r.can.submit && !r.can.verify && !r.can.return) return null;
 
   const open = (d: Exclude<Dialog, null>) => {
     setGeneral(null);
-    setReason('');
-    setReasonError(null);
     setDialog(d);
   };
   const close = () => setDialog(null);
+  const onRealizationConflict = (err: unknown) => onConflict(conflictText(err, t('monev.conflict')));
   const onError = (err: unknown) =>
     explain(err, {
       onConflict: () => {
         close();
-        onConflict(conflictText(err, t('monev.conflict')));
+        onRealizationConflict(err);
       },
-      onFields: oneField('reason', setReasonError),
       onGeneral: setGeneral,
     });
   const done = (message: string) => () => {
@@ -188,51 +185,23 @@ export function RealizationActions({
         onClose={close}
       />
 
-      <Modal opened={dialog === 'return'} onClose={close} title={t('monev.return.title')}>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const text = reason.trim();
-            if (!text) {
-              setReasonError(t('monev.return.reasonRequired'));
-              return;
-            }
-            setGeneral(null);
-            ret.mutate(
-              { key: slot, version: r.version, reason: text },
-              { onSuccess: done(t('monev.return.done')), onError },
-            );
-          }}
-        >
-          <Stack>
-            <Text size="sm">{t('monev.return.text')}</Text>
-            {generalAlert}
-            <Textarea
-              label={t('monev.return.reason')}
-              required
-              autosize
-              minRows={3}
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.currentTarget.value);
-                setReasonError(null);
-              }}
-              error={reasonError}
-              data-testid="return-reason"
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color="red" loading={ret.isPending} data-testid="return-submit">
-                {t('monev.return.button')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <ReasonModal
+        opened={dialog === 'return'}
+        title={t('monev.return.title')}
+        message={t('monev.return.text')}
+        reasonLabel={t('monev.return.reason')}
+        required
+        requiredMessage={t('monev.return.reasonRequired')}
+        maxLength={2000}
+        confirmLabel={t('monev.return.button')}
+        confirmColor="red"
+        loading={ret.isPending}
+        onSubmit={(reason, done) => ret.mutate({ key: slot, version: r.version, reason }, done)}
+        successMessage={t('monev.return.done')}
+        onClose={close}
+        onConflict={onRealizationConflict}
+        testIds={{ reason: 'return-reason', confirm: 'return-submit' }}
+      />
     </Card>
   );
 }

@@ -1,22 +1,10 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import type { Negotiation } from '../../../contract/agreements';
-import { isConflict, oneField, useApiErrorHandler, useDialogErrorHandler } from '../../app/forms';
+import { isConflict, useApiErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useFormat } from '../../app/session';
 import { ConfirmModal } from '../../components/confirm-modal';
@@ -25,6 +13,7 @@ import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { ProposalStatusBadge } from '../../components/proposal-status';
 import { QueryError } from '../../components/query-error';
+import { ReasonModal } from '../../components/reason-modal';
 import { ComparisonTable } from './comparison-table';
 import {
   negotiationKey,
@@ -59,75 +48,24 @@ function RefuseModal({
 }) {
   const t = useT();
   const refuse = useRefuseOffer();
-  const explain = useDialogErrorHandler();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
   return (
-    <Modal opened onClose={onClose} title={t('neg.refuseTitle', { n: round })}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = reason.trim();
-          if (!r) {
-            setError(t('neg.reasonRequired'));
-            return;
-          }
-          setGeneral(null);
-          refuse.mutate(
-            { proposalId: n.proposalId, round, reason: r },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: t('neg.done.refuse') });
-                onClose();
-              },
-              onError: (err) =>
-                explain(err, {
-                  onConflict: () => {
-                    onConflict();
-                    onClose();
-                  },
-                  onFields: oneField('reason', setError),
-                  onGeneral: setGeneral,
-                }),
-            },
-          );
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('neg.refuseExplain')}</Text>
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Textarea
-            label={t('neg.refuseReason')}
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
-            data-autofocus
-            data-testid="refuse-reason"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={refuse.isPending} data-testid="refuse-submit">
-              {t('neg.refuse')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      title={t('neg.refuseTitle', { n: round })}
+      message={t('neg.refuseExplain')}
+      reasonLabel={t('neg.refuseReason')}
+      required
+      requiredMessage={t('neg.reasonRequired')}
+      maxLength={2000}
+      autoFocus
+      confirmLabel={t('neg.refuse')}
+      confirmColor="red"
+      loading={refuse.isPending}
+      onSubmit={(reason, done) => refuse.mutate({ proposalId: n.proposalId, round, reason }, done)}
+      successMessage={t('neg.done.refuse')}
+      onClose={onClose}
+      onConflict={onConflict}
+      testIds={{ reason: 'refuse-reason', confirm: 'refuse-submit' }}
+    />
   );
 }
 

@@ -1,22 +1,9 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router';
 import type { AuctionSession } from '../../../contract/sessions';
-import { isConflict, oneField, useApiErrorHandler, useDialogErrorHandler } from '../../app/forms';
+import { isConflict, useApiErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { can, hasRole } from '../../app/permissions';
 import { useMe } from '../../app/session';
@@ -24,6 +11,7 @@ import { ConfirmModal } from '../../components/confirm-modal';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { ReasonModal } from '../../components/reason-modal';
 import { useCycles } from '../../components/cycle-queries';
 import { ProposalStatusBadge } from '../../components/proposal-status';
 import { Field, SessionStatusBadge, useSessionDate } from './session-format';
@@ -126,75 +114,26 @@ function OpenSessionConfirm({
 function CancelSessionModal({ session: s, onClose }: { session: AuctionSession; onClose: () => void }) {
   const t = useT();
   const cancel = useCancelSession();
-  const explain = useDialogErrorHandler();
   const onConflict = useOnSessionConflict();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [general, setGeneral] = useState<string | null>(null);
   return (
-    <Modal opened onClose={onClose} title={t('session.cancelTitle')} centered>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const r = reason.trim();
-          if (!r) {
-            setError(t('session.cancelReasonRequired'));
-            return;
-          }
-          setGeneral(null);
-          cancel.mutate(
-            { id: s.id, version: s.version, reason: r },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: t('session.cancelled') });
-                onClose();
-              },
-              onError: (err) =>
-                explain(err, {
-                  onConflict: () => {
-                    onConflict();
-                    onClose();
-                  },
-                  onFields: oneField('reason', setError),
-                  onGeneral: setGeneral,
-                }),
-            },
-          );
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('session.cancelMessage', { n: s.agenda.length })}</Text>
-          {general ? (
-            <Alert color="red" role="alert">
-              {general}
-            </Alert>
-          ) : null}
-          <Textarea
-            label={t('session.cancelReason')}
-            required
-            autosize
-            minRows={3}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-              setError(null);
-            }}
-            error={error}
-            data-testid="session-cancel-reason-input"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('session.cancelKeep')}
-            </Button>
-            <Button type="submit" color="red" loading={cancel.isPending} data-testid="session-cancel-confirm">
-              {t('session.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonModal
+      centered
+      title={t('session.cancelTitle')}
+      message={t('session.cancelMessage', { n: s.agenda.length })}
+      reasonLabel={t('session.cancelReason')}
+      required
+      requiredMessage={t('session.cancelReasonRequired')}
+      maxLength={1000}
+      confirmLabel={t('session.cancel')}
+      confirmColor="red"
+      cancelLabel={t('session.cancelKeep')}
+      loading={cancel.isPending}
+      onSubmit={(reason, done) => cancel.mutate({ id: s.id, version: s.version, reason }, done)}
+      successMessage={t('session.cancelled')}
+      onClose={onClose}
+      onConflict={onConflict}
+      testIds={{ reason: 'session-cancel-reason-input', confirm: 'session-cancel-confirm' }}
+    />
   );
 }
 
