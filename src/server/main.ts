@@ -23,6 +23,10 @@ async function main() {
     sweepDeadlines(database).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
   }, 5 * 60_000);
   sweep.unref();
+  // Once right after the start too, so reminders due while the server was down are not held back.
+  setTimeout(() => {
+    sweepDeadlines(database).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
+  }, 2_000).unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);

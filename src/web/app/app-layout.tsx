@@ -3,6 +3,7 @@ import { AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text 
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/language-switch';
+import { NotificationBell } from '../components/notification-bell';
 import { PageLoader } from '../components/page-loader';
 import { QueryError } from '../components/query-error';
 import { useT } from './i18n';
@@ -101,6 +102,7 @@ function Shell() {
             <Text visibleFrom="sm" size="sm" fw={500} truncate data-testid="user-name">
               {me.fullName}
             </Text>
+            <NotificationBell />
             <LanguageSwitch />
             <Button
               size="xs"

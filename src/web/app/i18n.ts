@@ -127,6 +127,11 @@ const id = {
   'nav.audit': 'Jejak Audit',
   'nav.main': 'Navigasi utama',
   'nav.toggle': 'Buka atau tutup menu navigasi',
+  'notify.open': 'Pengingat ({n} belum dibaca)',
+  'notify.title': 'Pengingat',
+  'notify.readAll': 'Tandai semua dibaca',
+  'notify.none': 'Tidak ada pengingat.',
+  'notify.new': 'Baru',
   'shell.logout': 'Keluar',
 
   'login.title': 'Masuk',
@@ -1220,6 +1225,11 @@ const en: Dict = {
   'nav.audit': 'Audit trail',
   'nav.main': 'Main navigation',
   'nav.toggle': 'Open or close the navigation menu',
+  'notify.open': 'Reminders ({n} unread)',
+  'notify.title': 'Reminders',
+  'notify.readAll': 'Mark all read',
+  'notify.none': 'No reminders.',
+  'notify.new': 'New',
   'shell.logout': 'Log out',
 
   'login.title': 'Log in',
