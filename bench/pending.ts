@@ -8,12 +8,6 @@ export interface PendingScenario {
 
 export const PENDING: PendingScenario[] = [
   {
-    id: 'B2',
-    scenario: 'OPD scorecard and region ranking (city)',
-    bar: 'API <= 1.3x raw SQL through `pg` plus 15 ms; p95 < 100 ms',
-    needs: 'the monitoring module (indicators, realizations, scorecards) and the city workload generator',
-  },
-  {
     id: 'B3',
     scenario: 'attendance import, one city month (~400k rows, ZKTeco format)',
     bar: 'importer >= 0.5x raw `psql \\copy` throughput; < 10 s',

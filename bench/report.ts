@@ -4,6 +4,7 @@ import { repoRoot } from './child.js';
 import type { Machine } from './env.js';
 import { fmtInt, fmtMs, fmtRatio, fmtUs, NOISY_SPREAD, type B1Result } from './http.js';
 import { PENDING } from './pending.js';
+import type { B2Result } from './b2.js';
 
 export interface Report {
   date: Date;
@@ -35,6 +36,8 @@ export interface Report {
   loadAverage: { before: number; after: number };
   /** Absent when --only left B1 out. */
   b1?: B1Result;
+  /** Absent when --only left B2 out. */
+  b2?: B2Result[];
   only?: string[];
   elapsedSeconds: number;
 }
@@ -196,6 +199,30 @@ export function renderReport(r: Report): string {
   );
   out.push('');
   out.push('## B2-B6');
+  out.push('');
+  out.push('## B2 OPD scorecard and region ranking (city)');
+  out.push('');
+  if (!r.b2) out.push(`Not run (\`--only ${r.only?.join(',')}\`).`);
+  else {
+    const w = r.b2[0].workload;
+    out.push(
+      `Workload: ${w.units} OPDs, ${w.contracts} contracts, ${w.indicators} indicators, ${w.realizations} monthly realizations (one year), ` +
+        'generated in bulk (bench/b2.ts). API: the request through the app in process (`app.inject`, session cookie of the head of region), ' +
+        'sequentially; raw: the same rows (contracts, indicators, targets, realizations, milestones of the region or unit) read by plain SQL on the same connection. ' +
+        'Bar: API p50 <= 1.3x raw p50 + 15 ms and API p95 < 100 ms.',
+    );
+    out.push('');
+    out.push('| engine | request | API p50 / p95 (ms) | raw p50 / p95 (ms) | verdict |');
+    out.push('|---|---|---|---|---|');
+    for (const b of r.b2)
+      for (const [name, m] of [
+        ['region overview', b.overview],
+        ['OPD scorecard', b.scorecard],
+      ] as const)
+        out.push(
+          `| ${b.engine} | ${name} | ${m.api.p50.toFixed(1)} / ${m.api.p95.toFixed(1)} | ${m.raw.p50.toFixed(1)} / ${m.raw.p95.toFixed(1)} | ${m.pass ? 'PASS' : 'FAIL'} |`,
+        );
+  }
   out.push('');
   out.push(
     `The \`${r.scale}\` workload generator and these scenarios need modules that are not built yet, so they are listed and ` +

@@ -14,8 +14,9 @@ import { fmtInt, fmtRatio, NOISY_SPREAD, runB1, type B1Result, type EngineName }
 import { PENDING, pendingLine } from './pending.js';
 import { createScratchDatabase, DEFAULT_POSTGRES_URL, type ScratchDatabase } from './postgres.js';
 import { DOC_PATH, writeReport } from './report.js';
+import { runB2, type B2Result } from './b2.js';
 
-const SCENARIOS = ['B1', ...PENDING.map((p) => p.id)];
+const SCENARIOS = ['B1', 'B2', ...PENDING.map((p) => p.id)];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
@@ -111,6 +112,7 @@ async function main() {
 
   let scratch: ScratchDatabase | undefined;
   let b1: B1Result | undefined;
+  let b2: B2Result[] | undefined;
   let postgres: string | null = null;
   let pinned: ReturnType<typeof pinCpus> = null;
   const cleanup = async () => {
@@ -179,6 +181,27 @@ async function main() {
       }
     }
     console.log('');
+    if (selected('B2')) {
+      console.log('B2 OPD scorecard and region ranking (city workload, in process, sequential)');
+      b2 = [];
+      for (const engine of opts.engines) {
+        let url: string | undefined;
+        if (engine === 'postgres') {
+          scratch ??= await createScratchDatabase(postgresUrl);
+          url = scratch.url;
+        }
+        const r = await runB2({ engine, url, samples: 30, log: (l) => console.log(l) });
+        for (const [name, m] of [
+          ['region overview', r.overview],
+          ['OPD scorecard', r.scorecard],
+        ] as const)
+          console.log(
+            `  ${engine} ${name.padEnd(16)} API p50 ${m.api.p50.toFixed(1)} ms p95 ${m.api.p95.toFixed(1)} ms; raw p50 ${m.raw.p50.toFixed(1)} ms  ${m.pass ? 'PASS' : 'FAIL'} (bar: <= 1.3x raw + 15 ms, p95 < 100 ms)`,
+          );
+        b2.push(r);
+      }
+      console.log('');
+    }
     for (const p of PENDING) if (selected(p.id)) console.log(pendingLine(p));
   } finally {
     await cleanup();
@@ -211,6 +234,7 @@ async function main() {
       },
       loadAverage: { before: loadBefore, after: os.loadavg()[0] },
       b1,
+      b2,
       only: opts.only,
       elapsedSeconds: (Date.now() - started) / 1000,
     });
