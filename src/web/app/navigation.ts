@@ -16,6 +16,7 @@ export const navItems: NavItem[] = [
   { to: '/sidang', label: 'nav.sessions', permission: 'readSessions' },
   { to: '/kontrak', label: 'nav.contracts', permission: 'readContracts' },
   { to: '/monev', label: 'nav.monitoring', permission: 'monitor' },
+  { to: '/kinerja', label: 'nav.performance', permission: 'readPerformance' },
   { to: '/profil-daerah', label: 'nav.region', permission: 'manageRegion' },
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },

@@ -32,6 +32,11 @@ export const can = {
   /** Region-wide monitoring views (every unit, with a unit filter). */
   monitorRegion: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'verifier'),
   verificationQueue: (me: Me) => hasRole(me, 'verifier', 'region_admin'),
+  /** The performance dashboards (region overview); OPD roles read their own unit's scorecard. */
+  readPerformance: (me: Me) =>
+    hasRole(me, 'region_admin', 'head_of_region', 'verifier', 'opd_head', 'opd_operator', 'national_viewer'),
+  /** Region-wide monev reports (PDF, XLSX). */
+  regionReports: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'verifier'),
   /** Closing a reporting period, and reopening it with a reason. */
   closePeriods: (me: Me) => hasRole(me, 'region_admin'),
   listWorkUnits: (_me: Me) => true,

@@ -39,6 +39,9 @@ const VerificationQueuePage = page(
   'VerificationQueuePage',
 );
 const VerificationPage = page(() => import('../features/verification/verification-page'), 'VerificationPage');
+const PerformancePage = page(() => import('../features/dashboards/performance-page'), 'PerformancePage');
+const ScorecardPage = page(() => import('../features/dashboards/scorecard-page'), 'ScorecardPage');
+const WallPage = page(() => import('../features/dashboards/wall-page'), 'WallPage');
 const SessionDetailPage = page(() => import('../features/sessions/session-detail-page'), 'SessionDetailPage');
 const ScoringPage = page(() => import('../features/sessions/scoring-page'), 'ScoringPage');
 const WorkUnitsPage = page(() => import('../features/work-units/work-units-page'), 'WorkUnitsPage');
@@ -73,6 +76,16 @@ export const router = createBrowserRouter([
     element: (
       <Page>
         <VerificationPage />
+      </Page>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    // The command-center wall: full screen without the shell; the page itself requires the login.
+    path: '/kinerja/dinding',
+    element: (
+      <Page>
+        <WallPage />
       </Page>
     ),
     errorElement: <RouteError />,
@@ -187,6 +200,22 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="monitor">
                 <RealizationPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kinerja',
+            element: (
+              <Page permission="readPerformance">
+                <PerformancePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kinerja/opd/:unitId',
+            element: (
+              <Page permission="readPerformance">
+                <ScorecardPage />
               </Page>
             ),
           },
