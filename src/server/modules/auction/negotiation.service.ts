@@ -429,124 +429,101 @@ export async function makeOffer(
 const actorRolesFor = (side: Side) =>
   side === 'panel' ? (['head_of_region'] as const) : (['opd_head'] as const);
 
-/** Accepts the standing offer (by the side it was made to): the proposal is agreed and its pact drawn up. */
-export async function acceptOffer(
+/**
+ * Closes the negotiation by answering the standing offer: an acceptance (by the side it was made to;
+ * the proposal is agreed) or the OPD head's refusal with a reason (the proposal is refused). Either
+ * way the answer is written once, the proposal moves, and the pact is drawn up with the offer's terms.
+ */
+async function closeWith(
   database: Database,
   actor: Actor,
   proposalId: string,
-  input: z.infer<typeof acceptBody>,
-  now = new Date(),
+  answer: { kind: 'accept'; round: number } | { kind: 'refuse'; round: number; reason: string },
+  now: Date,
 ) {
   return database.db.transaction(async (tx) => {
     const { ctx, sides } = await forAction(tx, actor, proposalId, now);
     const last = ctx.offers[ctx.offers.length - 1];
-    if (!last || ctx.state === null) throw new AppError('CONFLICT', 'Belum ada tawaran untuk diterima');
-    if (input.round !== last.round || ctx.answer)
+    const verb = answer.kind === 'accept' ? 'diterima' : 'ditolak';
+    if (!last || ctx.state === null) throw new AppError('CONFLICT', `Belum ada tawaran untuk ${verb}`);
+    if (answer.round !== last.round || ctx.answer)
       throw new AppError(
         'VERSION_CONFLICT',
-        `Tawaran putaran ${input.round} sudah tidak berlaku: muat ulang`,
+        `Tawaran putaran ${answer.round} sudah tidak berlaku: muat ulang`,
       );
-    const by = sides.find((s) => s !== last.by);
-    if (!by) throw new AppError('FORBIDDEN', `${sideName(last.by)} tidak dapat menerima tawarannya sendiri`);
-    const answered = respond(ctx.state, { kind: 'accept' }, by, now, ctx.deadline);
+    const by = answer.kind === 'accept' ? sides.find((s) => s !== last.by) : sides.find((s) => s === 'opd');
+    if (!by)
+      throw new AppError(
+        'FORBIDDEN',
+        answer.kind === 'accept'
+          ? `${sideName(last.by)} tidak dapat menerima tawarannya sendiri`
+          : 'Hanya Kepala OPD pengusul yang dapat menolak tawaran panel',
+      );
+    const response =
+      answer.kind === 'accept'
+        ? { kind: 'accept' as const }
+        : { kind: 'refuse' as const, reason: answer.reason };
+    const answered = respond(ctx.state, response, by, now, ctx.deadline);
     if (!answered.ok) throw new AppError('CONFLICT', answered.message);
-    const moved = transition(ctx.row.status as ProposalStatus, 'agree', [...actorRolesFor(by)], {
-      negotiation: answered.to,
-    });
+    const moved = transition(
+      ctx.row.status as ProposalStatus,
+      answer.kind === 'accept' ? 'agree' : 'refuse',
+      [...actorRolesFor(by)],
+      { negotiation: answered.to },
+    );
     if (!moved.ok) throw new AppError('CONFLICT', moved.message);
+    const reason = answer.kind === 'refuse' ? answer.reason : null;
     await tx.insert(negotiationAnswers).values({
       regionId: actor.regionId,
       proposalId,
       round: last.round,
       side: by,
-      kind: 'accept',
-      reason: null,
+      kind: answer.kind,
+      reason,
       createdBy: actor.userId,
       createdAt: now,
     });
     await moveProposal(tx, actor, ctx, moved.to);
     await appendAudit(tx, actor.regionId, actor, {
-      action: 'negotiation.accept',
+      action: `negotiation.${answer.kind}`,
       entityType: 'proposal',
       entityId: proposalId,
-      summary: `${sideName(by)} menerima tawaran putaran ${last.round} untuk "${ctx.row.title}"`,
-      after: { status: moved.to, round: last.round },
+      summary: `${sideName(by)} ${answer.kind === 'accept' ? 'menerima' : 'menolak'} tawaran putaran ${last.round} untuk "${ctx.row.title}"`,
+      after: { status: moved.to, round: last.round, ...(reason ? { reason } : {}) },
     });
+    const terms = offeredTerms(ctx.original, last);
     await createPact(
       tx,
       actor.regionId,
       actor,
       proposalId,
-      {
-        kind: 'agreed',
-        terms: offeredTerms(ctx.original, last),
-        rounds: ctx.offers.length,
-      },
+      answer.kind === 'accept'
+        ? { kind: 'agreed', terms, rounds: ctx.offers.length }
+        : { kind: 'refused', terms, reason: answer.reason, rounds: ctx.offers.length },
       now,
     );
     return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
   });
 }
 
+/** Accepts the standing offer (by the side it was made to): the proposal is agreed and its pact drawn up. */
+export const acceptOffer = (
+  database: Database,
+  actor: Actor,
+  proposalId: string,
+  input: z.infer<typeof acceptBody>,
+  now = new Date(),
+) => closeWith(database, actor, proposalId, { kind: 'accept', round: input.round }, now);
+
 /** The OPD head refuses the panel's offer, with a reason: the proposal is refused and the pact records it. */
-export async function refuseOffer(
+export const refuseOffer = (
   database: Database,
   actor: Actor,
   proposalId: string,
   input: z.infer<typeof refuseBody>,
   now = new Date(),
-) {
-  return database.db.transaction(async (tx) => {
-    const { ctx, sides } = await forAction(tx, actor, proposalId, now);
-    const last = ctx.offers[ctx.offers.length - 1];
-    if (!last || ctx.state === null) throw new AppError('CONFLICT', 'Belum ada tawaran untuk ditolak');
-    if (input.round !== last.round || ctx.answer)
-      throw new AppError(
-        'VERSION_CONFLICT',
-        `Tawaran putaran ${input.round} sudah tidak berlaku: muat ulang`,
-      );
-    if (!sides.includes('opd'))
-      throw new AppError('FORBIDDEN', 'Hanya Kepala OPD pengusul yang dapat menolak tawaran panel');
-    const answered = respond(ctx.state, { kind: 'refuse', reason: input.reason }, 'opd', now, ctx.deadline);
-    if (!answered.ok) throw new AppError('CONFLICT', answered.message);
-    const moved = transition(ctx.row.status as ProposalStatus, 'refuse', ['opd_head'], {
-      negotiation: answered.to,
-    });
-    if (!moved.ok) throw new AppError('CONFLICT', moved.message);
-    await tx.insert(negotiationAnswers).values({
-      regionId: actor.regionId,
-      proposalId,
-      round: last.round,
-      side: 'opd',
-      kind: 'refuse',
-      reason: input.reason,
-      createdBy: actor.userId,
-      createdAt: now,
-    });
-    await moveProposal(tx, actor, ctx, moved.to);
-    await appendAudit(tx, actor.regionId, actor, {
-      action: 'negotiation.refuse',
-      entityType: 'proposal',
-      entityId: proposalId,
-      summary: `OPD menolak tawaran putaran ${last.round} untuk "${ctx.row.title}"`,
-      after: { status: moved.to, round: last.round, reason: input.reason },
-    });
-    await createPact(
-      tx,
-      actor.regionId,
-      actor,
-      proposalId,
-      {
-        kind: 'refused',
-        terms: offeredTerms(ctx.original, last),
-        reason: input.reason,
-        rounds: ctx.offers.length,
-      },
-      now,
-    );
-    return toDto(tx, actor, await loadNegotiation(tx, actor, proposalId), now);
-  });
-}
+) =>
+  closeWith(database, actor, proposalId, { kind: 'refuse', round: input.round, reason: input.reason }, now);
 
 /** The panel takes a scored bid as it is, without any offer. */
 export async function agreeAsIs(

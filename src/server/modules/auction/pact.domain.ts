@@ -18,7 +18,7 @@ export function pactNumber(sequence: number, unitCode: string, year: number): st
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /**
- * A verification code `XXXX-XXXX-XXXX` from 12 random bytes (about 59 bits): printed on the pact and
+ * A verification code like `AB2C-DE3F-GH4J` from 12 random bytes (about 59 bits): printed on the pact and
  * in its QR code, it is the only key to the public check, so it must not be guessable.
  */
 export function verificationCode(random: Uint8Array): string {

@@ -313,7 +313,7 @@ export interface TodoOptions {
   deadlineSetting?: DeadlineSetting;
 }
 
-const TODO_RANK: Record<TodoState, number> = { overdue: 0, returned: 1, due: 2 };
+const TASK_RANK: Record<TodoState, number> = { overdue: 0, returned: 1, due: 2 };
 
 /**
  * What an OPD must do now, over every indicator and every period of its years: the periods that are
@@ -345,7 +345,7 @@ export function todoList<T>(indicators: readonly TodoIndicator<T>[], options: To
   }
   return items.sort(
     (a, b) =>
-      TODO_RANK[a.status] - TODO_RANK[b.status] ||
+      TASK_RANK[a.status] - TASK_RANK[b.status] ||
       dayNumber(a.deadline) - dayNumber(b.deadline) ||
       dayNumber(a.period.start) - dayNumber(b.period.start),
   );
