@@ -117,6 +117,16 @@ interface Slot {
  * One indicator of one contract in one period, in the actor's read scope (404 otherwise), with what
  * the rules need. With `lock` the realization row (if any) is locked for the transaction.
  */
+/** What every slot of a region shares: loaded once per request, not once per slot. */
+interface RegionContext {
+  calendar: WorkingCalendar;
+  setting: { tz: string; deadline: DeadlineSetting };
+}
+
+async function regionContext(db: DbOrTx, regionId: string): Promise<RegionContext> {
+  return { calendar: await loadCalendar(db, regionId), setting: await regionSetting(db, regionId) };
+}
+
 async function loadSlot(
   db: DbOrTx,
   actor: Actor,
@@ -124,6 +134,7 @@ async function loadSlot(
   indicatorKey: string,
   periodKey: string,
   lock = false,
+  shared?: RegionContext,
 ): Promise<Slot> {
   const [c] = await db
     .select({
@@ -191,7 +202,7 @@ async function loadSlot(
     .select()
     .from(periodClosures)
     .where(and(eq(periodClosures.regionId, actor.regionId), eq(periodClosures.periodKey, periodKey)));
-  const setting = await regionSetting(db, actor.regionId);
+  const { calendar, setting } = shared ?? (await regionContext(db, actor.regionId));
   return {
     contract: c,
     indicator,
@@ -200,7 +211,7 @@ async function loadSlot(
     target: t ? { value: t.value, lower: t.lower, upper: t.upper } : null,
     row: row ?? null,
     closed: !!closure,
-    calendar: await loadCalendar(db, actor.regionId),
+    calendar,
     tz: setting.tz,
   };
 }
@@ -313,6 +324,16 @@ async function viewerOf(db: DbOrTx, actor: Actor): Promise<Viewer> {
 
 type Key = { id: string; indicatorKey: string; periodKey: string };
 
+/** The realization as the caller sees it after a write. */
+async function reread(tx: Tx, actor: Actor, k: Key, now: Date) {
+  return toDto(
+    tx,
+    await viewerOf(tx, actor),
+    await loadSlot(tx, actor, k.id, k.indicatorKey, k.periodKey),
+    now,
+  );
+}
+
 export async function getRealization(db: DbOrTx, actor: Actor, k: Key, now = new Date()) {
   const slot = await loadSlot(db, actor, k.id, k.indicatorKey, k.periodKey);
   return toDto(db, await viewerOf(db, actor), slot, now);
@@ -382,12 +403,7 @@ export async function saveRealization(
       before: slot.row ? { value: slot.row.value, note: slot.row.note } : null,
       after: values,
     });
-    return toDto(
-      tx,
-      await viewerOf(tx, actor),
-      await loadSlot(tx, actor, k.id, k.indicatorKey, k.periodKey),
-      now,
-    );
+    return reread(tx, actor, k, now);
   });
 }
 
@@ -433,12 +449,7 @@ export async function submitRealization(
       before: { status: slot.row.status },
       after: { status: 'submitted', lateWorkingDays: late },
     });
-    return toDto(
-      tx,
-      await viewerOf(tx, actor),
-      await loadSlot(tx, actor, k.id, k.indicatorKey, k.periodKey),
-      now,
-    );
+    return reread(tx, actor, k, now);
   });
 }
 
@@ -583,12 +594,7 @@ export async function uploadEvidence(
         summary: `Bukti ${EVIDENCE_TYPES[type]} "${name}" diunggah untuk ${slot.indicator.name} ${slot.period.label}`,
         after: { evidenceId: id, sizeBytes: file.data.length, sha256: sha256(file.data) },
       });
-      return toDto(
-        tx,
-        await viewerOf(tx, actor),
-        await loadSlot(tx, actor, k.id, k.indicatorKey, k.periodKey),
-        now,
-      );
+      return reread(tx, actor, k, now);
     });
   } catch (err) {
     await removeEvidenceFile(config.EVIDENCE_DIR, actor.regionId, id);
@@ -654,8 +660,8 @@ const todoOrder: Partial<Record<PeriodState, number>> = { overdue: 0, returned: 
  */
 export async function todo(database: Database, actor: Actor, q: z.infer<typeof todoQuery>, now = new Date()) {
   const { db } = database;
-  const setting = await regionSetting(db, actor.regionId);
-  const today = localDay(now, setting.tz);
+  const shared = await regionContext(db, actor.regionId);
+  const today = localDay(now, shared.setting.tz);
   const year = Number(today.slice(0, 4));
   const scope = unitScope(actor, ['opd_head', 'opd_operator']);
   let units: string[] | null;
@@ -692,7 +698,7 @@ export async function todo(database: Database, actor: Actor, q: z.infer<typeof t
     for (const y of [year - 1, year]) {
       if (y < r.startYear || y > r.endYear) continue;
       for (const p of periodsOf(r.indicator.frequency as Period['frequency'], y))
-        slots.push(await loadSlot(db, actor, r.contractId, r.indicator.key, p.key));
+        slots.push(await loadSlot(db, actor, r.contractId, r.indicator.key, p.key, false, shared));
     }
   }
   const viewer = await viewerOf(db, actor);
@@ -755,9 +761,10 @@ export async function queue(
     .orderBy(asc(realizations.submittedAt), asc(realizations.id))
     .limit(q.pageSize)
     .offset(offsetOf(q.page, q.pageSize));
+  const shared = await regionContext(db, actor.regionId);
   const items = [];
   for (const { r } of rows) {
-    const slot = await loadSlot(db, actor, r.contractId, r.indicatorKey, r.periodKey);
+    const slot = await loadSlot(db, actor, r.contractId, r.indicatorKey, r.periodKey, false, shared);
     items.push(await toDto(db, viewer, slot, now));
   }
   return { items, total: n, page: q.page, pageSize: q.pageSize };
