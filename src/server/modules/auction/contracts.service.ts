@@ -23,6 +23,7 @@ import {
   workUnits,
 } from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
+import { userNames } from '../users/user-names.js';
 import { AppError, validation } from '../../platform/errors.js';
 import { likePattern, offsetOf } from '../../platform/listing.js';
 import { hasRole, unitScope, type Actor } from '../../platform/policy.js';
@@ -198,16 +199,10 @@ async function toDto(db: DbOrTx, actor: Actor, row: ListRow): Promise<Contract> 
     )
     .where(and(eq(contractAmendments.regionId, actor.regionId), eq(contractAmendments.contractId, c.id)))
     .orderBy(desc(contractAmendments.createdAt));
-  const deciderIds = amendments.map((a) => a.a.decidedBy).filter((x): x is string => !!x);
-  const deciders = new Map(
-    deciderIds.length
-      ? (
-          await db
-            .select({ id: users.id, name: users.fullName })
-            .from(users)
-            .where(and(eq(users.regionId, actor.regionId), inArray(users.id, deciderIds)))
-        ).map((u) => [u.id, u.name])
-      : [],
+  const deciders = await userNames(
+    db,
+    actor.regionId,
+    amendments.map((a) => a.a.decidedBy),
   );
   const roles = rolesOn(actor, c.workUnitId);
   const byVersion = new Map(versions.map((v) => [v.version, v]));

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   acceptBody,
@@ -16,10 +16,10 @@ import {
   negotiationRounds,
   proposals,
   regions,
-  users,
   workUnits,
 } from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
+import { userNames } from '../users/user-names.js';
 import { dayEnd, localDay } from '../../platform/calendar.js';
 import { AppError, fieldError, validation } from '../../platform/errors.js';
 import { hasRole, type Actor } from '../../platform/policy.js';
@@ -158,19 +158,9 @@ const termsDto = (t: Terms): TermsDto => ({
   budget: t.budget.map((x) => ({ ...x })),
 });
 
-async function namesOf(db: DbOrTx, regionId: string, ids: (string | null)[]) {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  if (!wanted.length) return new Map<string, string>();
-  const rows = await db
-    .select({ id: users.id, name: users.fullName })
-    .from(users)
-    .where(and(eq(users.regionId, regionId), inArray(users.id, wanted)));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 async function toDto(db: DbOrTx, actor: Actor, ctx: NegotiationContext, now: Date): Promise<Negotiation> {
   const { row, draft, state } = ctx;
-  const names = await namesOf(db, actor.regionId, [
+  const names = await userNames(db, actor.regionId, [
     ...ctx.rounds.map((r) => r.createdBy),
     ctx.answer?.createdBy ?? null,
   ]);

@@ -25,6 +25,7 @@ import {
   workUnits,
 } from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
+import { userNames } from '../users/user-names.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { verifyPassword } from '../../platform/passwords.js';
 import { formatId, formatRupiah, pdfTable, renderPdf, type PdfContent } from '../../platform/pdf.js';
@@ -223,17 +224,7 @@ async function toDto(
   pact: PactRow,
   proposal: typeof proposals.$inferSelect,
 ): Promise<Pact> {
-  const ids = [pact.opdHeadSignedBy, pact.headOfRegionSignedBy].filter((x): x is string => !!x);
-  const names = new Map(
-    ids.length
-      ? (
-          await db
-            .select({ id: users.id, name: users.fullName })
-            .from(users)
-            .where(and(eq(users.regionId, actor.regionId), sql`${users.id} in ${ids}`))
-        ).map((u) => [u.id, u.name])
-      : [],
-  );
+  const names = await userNames(db, actor.regionId, [pact.opdHeadSignedBy, pact.headOfRegionSignedBy]);
   const [contract] = await db
     .select({ id: contracts.id })
     .from(contracts)

@@ -25,6 +25,7 @@ import {
   workUnits,
 } from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
+import { userNames } from '../users/user-names.js';
 import { localDay } from '../../platform/calendar.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import {
@@ -216,16 +217,6 @@ async function loadSlot(
   };
 }
 
-async function namesOf(db: DbOrTx, regionId: string, ids: (string | null | undefined)[]) {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  if (!wanted.length) return new Map<string, string>();
-  const rows = await db
-    .select({ id: users.id, name: users.fullName })
-    .from(users)
-    .where(and(eq(users.regionId, regionId), inArray(users.id, wanted)));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 interface Viewer {
   actor: Actor;
   ownUnit: string | null;
@@ -264,7 +255,7 @@ async function toDto(db: DbOrTx, viewer: Viewer, slot: Slot, now: Date): Promise
         )
         .orderBy(asc(evidenceFiles.createdAt))
     : [];
-  const names = await namesOf(db, actor.regionId, [r?.submittedBy, r?.verifiedBy, r?.returnedBy]);
+  const names = await userNames(db, actor.regionId, [r?.submittedBy, r?.verifiedBy, r?.returnedBy]);
   const { state, late } = stateOf(slot, localDay(now, slot.tz));
   const status = (r?.status as RealizationStatus | undefined) ?? null;
   const editable = !slot.closed && (status === null || status === 'draft' || status === 'returned');
