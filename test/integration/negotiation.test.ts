@@ -15,7 +15,6 @@ import {
   expireOverdueNegotiations,
   getNegotiation,
 } from '../../src/server/modules/auction/negotiation.service.js';
-import { loadActor } from '../../src/server/platform/sessions.js';
 import { openCycleWithTheme, scoredProposal } from '../support/auction.js';
 import { PASSWORD, setupWorld, type Client, type World } from '../support/harness.js';
 import { compact, pdfCompact, pdfText } from '../support/pdf.js';
@@ -389,7 +388,7 @@ describe('ending without agreement', () => {
   it('after the deadline the last panel offer stands as refused', async () => {
     const id = (await scoredProposal(w, cycle, theme, 'Usulan lewat waktu', panel)).id;
     expect((await offer(chair, id, 107, 0)).statusCode).toBe(200);
-    const actor = await actorOf(head);
+    const actor = await w.actorOf(head);
     const late = new Date(Date.parse((await neg(head, id)).deadline) + 1000);
     const atDeadline = await getNegotiation(
       w.database,
@@ -439,7 +438,7 @@ describe('ending without agreement', () => {
     expect(Date.parse(extended.deadline)).toBeGreaterThan(cycleDeadline + 6 * 86_400_000);
     expect(await auditActions(id)).toContain('negotiation.extend');
 
-    const actor = await actorOf(head);
+    const actor = await w.actorOf(head);
     // Past the cycle's deadline but within the extension: still open and answerable.
     const between = await getNegotiation(w.database, actor, id, new Date(cycleDeadline + 3 * 86_400_000));
     expect(between.state).toBe('awaiting_opd');
@@ -559,11 +558,3 @@ describe('another unit of the same region', () => {
     expect((await neg(head, id)).state).toBe('awaiting_opd');
   });
 });
-
-/** The actor behind a logged-in client, for calling a service with a chosen clock. */
-async function actorOf(c: Client) {
-  const token = (c.cookie ?? '').replace(/^[^=]+=/, '').split(';')[0];
-  const actor = await loadActor(w.database.db, token, { idleMinutes: 60, absoluteHours: 12 });
-  if (!actor) throw new Error('no actor');
-  return actor;
-}

@@ -10,7 +10,6 @@ import { overview, scorecard } from '../../src/server/modules/monitoring/dashboa
 import { listMilestones, markMilestone } from '../../src/server/modules/monitoring/milestones.service.js';
 import { sendReminders } from '../../src/server/modules/monitoring/notifications.service.js';
 import { submitRealization, todo } from '../../src/server/modules/monitoring/realizations.service.js';
-import { loadActor } from '../../src/server/platform/sessions.js';
 import { openCycleWithTheme, scoredProposal } from '../support/auction.js';
 import { PASSWORD, setupWorld, type Client, type World } from '../support/harness.js';
 import { multipart } from '../support/multipart.js';
@@ -57,13 +56,6 @@ afterAll(async () => {
 
 const url = (period: string, suffix = '') =>
   `/api/contracts/${contract.id}/realizations/aki/${period}${suffix}`;
-
-async function actorOf(c: Client) {
-  const token = (c.cookie ?? '').replace(/^[^=]+=/, '').split(';')[0];
-  const actor = await loadActor(w.database.db, token, { idleMinutes: 60, absoluteHours: 12 });
-  if (!actor) throw new Error('no actor');
-  return actor;
-}
 
 describe('entering, submitting and verifying a realization', () => {
   it('shows the empty slot with its target and deadline; rejects a period of another frequency or outside the term', async () => {
@@ -233,7 +225,7 @@ describe('entering, submitting and verifying a realization', () => {
     // Deadline 10 October; submitted on the following Wednesday (a few working days later).
     const late = await submitRealization(
       w.database,
-      await actorOf(head),
+      await w.actorOf(head),
       { id: contract.id, indicatorKey: 'aki', periodKey: `${year}-Q3` },
       r.version,
       new Date(`${year}-10-14T03:00:00Z`),
@@ -264,7 +256,7 @@ describe('entering, submitting and verifying a realization', () => {
   });
 
   it("the OPD's to-do list puts overdue first, then returned, then due, then what waits for verification", async () => {
-    const actor = await actorOf(operator);
+    const actor = await w.actorOf(operator);
     const inYear = await todo(w.database, actor, { all: true }, new Date(`${year}-11-20T03:00:00Z`));
     const byKey = Object.fromEntries(inYear.items.map((i) => [i.periodKey, i.periodState]));
     expect(byKey).toEqual({
@@ -283,7 +275,7 @@ describe('entering, submitting and verifying a realization', () => {
     expect(january.items[0].lateWorkingDays).toBeGreaterThanOrEqual(1);
     expect(january.counts.overdue).toBe(1);
     // Another region's unit head sees nothing of it.
-    const other = await todo(w.database, await actorOf(await w.login('kaopd1', { region: 'b' })), {
+    const other = await todo(w.database, await w.actorOf(await w.login('kaopd1', { region: 'b' })), {
       all: true,
     });
     expect(other.items).toEqual([]);
@@ -318,7 +310,7 @@ describe('milestones', () => {
       }),
     ]);
     expect((await verifier.get(`/api/contracts/${contract.id}/milestones`)).json()[0].can.mark).toBe(false);
-    const actor = await actorOf(operator);
+    const actor = await w.actorOf(operator);
     const overdue = await listMilestones(
       w.database.db,
       actor,
@@ -373,7 +365,7 @@ describe('milestones', () => {
 
 describe('dashboards', () => {
   it('the OPD scorecard shows each indicator with realizations per period, achievement and warning', async () => {
-    const actor = await actorOf(operator);
+    const actor = await w.actorOf(operator);
     const card = await scorecard(
       w.database.db,
       actor,
@@ -413,7 +405,12 @@ describe('dashboards', () => {
   });
 
   it('the region overview ranks the OPDs with predicates and counts the late work', async () => {
-    const o = await overview(w.database.db, await actorOf(chair), year, new Date(`${year}-11-20T03:00:00Z`));
+    const o = await overview(
+      w.database.db,
+      await w.actorOf(chair),
+      year,
+      new Date(`${year}-11-20T03:00:00Z`),
+    );
     expect(o.units).toHaveLength(1);
     expect(o.units[0]).toMatchObject({ unitId: w.a.units.u1, rank: 1, contracts: 1 });
     expect(o.units[0].score).toBeCloseTo(99.0909, 3);

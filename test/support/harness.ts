@@ -1,3 +1,5 @@
+import { loadActor } from '../../src/server/platform/sessions.js';
+import type { Actor } from '../../src/server/platform/policy.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -98,6 +100,8 @@ export interface World {
   b: RegionWorld;
   login(username: string, opts?: { region?: 'a' | 'b'; password?: string }): Promise<Client>;
   anonymous(): Client;
+  /** The actor behind a signed-in client, for calling a service directly with a chosen clock. */
+  actorOf(client: Client): Promise<Actor>;
   close(): Promise<void>;
 }
 
@@ -136,6 +140,12 @@ export async function setupWorld(overrides: Partial<Config> = {}): Promise<World
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'lk_session')!;
       return new Client(app, `${cookie.name}=${cookie.value}`, res.json().csrfToken);
+    },
+    async actorOf(client: Client) {
+      const token = (client.cookie ?? '').replace(/^[^=]+=/, '').split(';')[0];
+      const actor = await loadActor(database.db, token, { idleMinutes: 60, absoluteHours: 12 });
+      if (!actor) throw new Error('no session behind this client');
+      return actor;
     },
     async close() {
       await app.close();

@@ -21,11 +21,9 @@ import {
 
 /**
  * The shared design data the data module was copied from: `../shared/data/holidays-id.json` next to the
- * repository (or HOLIDAYS_JSON). It is not part of the repository, so a checkout may not have it.
+ * repository. It is not part of the repository, so a checkout may not have it.
  */
-const sharedJson =
-  process.env.HOLIDAYS_JSON ??
-  fileURLToPath(new URL('../../../../shared/data/holidays-id.json', import.meta.url));
+const sharedJson = fileURLToPath(new URL('../../../../shared/data/holidays-id.json', import.meta.url));
 
 /** One line per fact, in a fixed order: what the fingerprint is taken of. */
 function factLines(facts: HolidayFacts): string[] {
