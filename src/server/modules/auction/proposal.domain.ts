@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../contract/common.js';
+import { proposalStatuses } from '../../../contract/proposals.js';
 import { termYears, type Cycle, type SubmissionWindow } from './cycle.domain.js';
 import type { NegotiationState } from './negotiation.domain.js';
 import { actorRoleLabels, findTransition, type ActorRole, type TransitionRow } from './state-machine.js';
@@ -387,17 +388,8 @@ export function termsFromDraft(draft: ProposalDraft): Terms {
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
 
-export const proposalStates = [
-  'draft',
-  'submitted',
-  'in_session',
-  'scored',
-  'in_negotiation',
-  'agreed',
-  'refused',
-  'signed',
-  'withdrawn',
-] as const;
+/** The statuses are those of the API contract: one list. */
+export const proposalStates = proposalStatuses;
 /** Where a proposal is; `signed` means it has become a contract. */
 export type ProposalState = (typeof proposalStates)[number];
 
