@@ -198,6 +198,9 @@ async function main() {
           console.log(
             `  ${engine} ${name.padEnd(16)} API p50 ${m.api.p50.toFixed(1)} ms p95 ${m.api.p95.toFixed(1)} ms; raw p50 ${m.raw.p50.toFixed(1)} ms  ${m.pass ? 'PASS' : 'FAIL'} (bar: <= 1.3x raw + 15 ms, p95 < 100 ms)`,
           );
+        console.log(
+          `  ${engine} region overview after a write: p50 ${r.overviewAfterWrite.p50.toFixed(1)} ms p95 ${r.overviewAfterWrite.p95.toFixed(1)} ms (no bar)`,
+        );
         b2.push(r);
       }
       console.log('');

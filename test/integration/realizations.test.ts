@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contract, Pact } from '../../src/contract/agreements.js';
 import type { Realization } from '../../src/contract/monitoring.js';
 import { auditEntries } from '../../src/server/db/schema.js';
+import { dashboardCacheStats } from '../../src/server/modules/monitoring/dashboards.cache.js';
 import { overview, scorecard } from '../../src/server/modules/monitoring/dashboards.service.js';
 import { listMilestones, markMilestone } from '../../src/server/modules/monitoring/milestones.service.js';
 import { sendReminders } from '../../src/server/modules/monitoring/notifications.service.js';
@@ -497,5 +498,53 @@ describe('reminders', () => {
     ).toBe(true);
     expect((await operator.post('/api/notifications/read-all')).statusCode).toBe(200);
     expect((await operator.get('/api/notifications')).json().unread).toBe(0);
+  });
+});
+
+describe('the dashboards keep a computed year until something it depends on changes', () => {
+  it('answers from memory between writes and works the year out again after a verification, a setting or a calendar day', async () => {
+    const actor = await w.actorOf(chair);
+    const at = new Date(`${year}-11-20T03:00:00Z`);
+    const first = await overview(w.database.db, actor, year, at);
+    const hits = dashboardCacheStats.hits;
+    expect(await overview(w.database.db, actor, year, at)).toEqual(first);
+    expect(dashboardCacheStats.hits).toBe(hits + 1);
+
+    // A verification changes the official score and the queue at once.
+    const card = await scorecard(w.database.db, actor, w.a.units.u1, year, at);
+    const waiting = card.programs[0].indicators[0].periods.find((p) => p.status === 'submitted');
+    expect(waiting).toBeDefined();
+    const slot = (await verifier.get(url(waiting!.key))).json() as Realization;
+    const verified = await verifier.post(url(waiting!.key, '/verify'), { version: slot.version });
+    expect(verified.statusCode, verified.body).toBe(200);
+    const after = await overview(w.database.db, actor, year, at);
+    expect(after.counts.awaitingVerification).toBe(first.counts.awaitingVerification - 1);
+    expect(after.units[0].score).not.toBe(first.units[0].score);
+
+    // A cap of 100 % set by the admin applies at once.
+    const s = (await admin.get('/api/monitoring/settings')).json();
+    const capped = await admin.put('/api/monitoring/settings', { ...s, achievementCap: 100 });
+    expect(capped.statusCode, capped.body).toBe(200);
+    expect((await overview(w.database.db, actor, year, at)).units[0].score).toBeLessThanOrEqual(100);
+    const back = await admin.put('/api/monitoring/settings', {
+      ...(capped.json() as object),
+      achievementCap: null,
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await overview(w.database.db, actor, year, at)).units[0].score).toEqual(after.units[0].score);
+
+    // A regional holiday changes the working days behind every lateness: worked out again.
+    const misses = dashboardCacheStats.misses;
+    const day = await admin.post('/api/calendar/entries', {
+      date: `${year}-07-01`,
+      kind: 'regional_holiday',
+      name: 'Hari Jadi Daerah',
+    });
+    expect(day.statusCode, day.body).toBe(201);
+    await overview(w.database.db, actor, year, at);
+    expect(dashboardCacheStats.misses).toBe(misses + 1);
+    // The next day the deadlines are looked at again, too.
+    await overview(w.database.db, actor, year, new Date(`${year}-11-21T03:00:00Z`));
+    expect(dashboardCacheStats.misses).toBe(misses + 2);
   });
 });

@@ -26,11 +26,7 @@ export function dayEnd(day: string, timezone: string): Date {
 
 /** The local calendar day of an instant. */
 export function localDay(at: Date, timezone: string): string {
-  const [sign, hh, mm] = [
-    offsetOf(timezone)[0],
-    Number(offsetOf(timezone).slice(1, 3)),
-    Number(offsetOf(timezone).slice(4, 6)),
-  ];
-  const shift = (sign === '-' ? -1 : 1) * (hh * 60 + mm) * 60_000;
+  const o = offsetOf(timezone);
+  const shift = (o[0] === '-' ? -1 : 1) * (Number(o.slice(1, 3)) * 60 + Number(o.slice(4, 6))) * 60_000;
   return new Date(at.getTime() + shift).toISOString().slice(0, 10);
 }

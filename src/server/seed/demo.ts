@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DEFAULT_RUBRIC } from '../../contract/cycles.js';
 import type { Role } from '../../contract/common.js';
 import type { Database } from '../db/client.js';
@@ -245,7 +245,7 @@ export async function seedDemo(
     .where(eq(regions.slug, DEMO_REGION.slug));
   if (existing) return { created: false, civilServants: 0 };
   const r = rng(2018_11_12);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const regionId = await createRegion(tx, {
       ...DEMO_REGION,
       kind: 'kota',
@@ -336,6 +336,10 @@ export async function seedDemo(
     });
     return { created: true, civilServants: unique.length };
   });
+  // Statistics for the planner after the bulk load: PGlite has no autovacuum to gather them, and
+  // without them the dashboards' joins fall back to nested loops.
+  await db.execute(sql`analyze`);
+  return result;
 }
 
 /**

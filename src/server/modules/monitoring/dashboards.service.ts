@@ -31,8 +31,15 @@ import {
   type PredicateBand,
 } from './achievement.domain.js';
 import { loadCalendar, monitoringSettingsOf } from './calendar.service.js';
+import { cachedYear } from './dashboards.cache.js';
 import { earlyWarning } from './early-warning.domain.js';
-import { deadlineOf, periodsOf, periodStatus, type RealizationStatus } from './periods.domain.js';
+import {
+  deadlineOf,
+  periodsOf,
+  periodStatus,
+  type Period,
+  type RealizationStatus,
+} from './periods.domain.js';
 import { workingDaysLate, type WorkingCalendar } from './working-days.domain.js';
 
 /**
@@ -62,7 +69,7 @@ interface YearData {
   }[];
   indicators: (typeof contractIndicators.$inferSelect)[];
   targets: Map<string, TargetValue>;
-  realizations: Map<string, (typeof realizations.$inferSelect)[]>;
+  realizations: Map<string, YearRealization[]>;
   milestones: {
     contractId: string;
     key: string;
@@ -72,7 +79,27 @@ interface YearData {
   }[];
 }
 
+/** What the dashboards read of a realization. */
+interface YearRealization {
+  contractId: string;
+  indicatorKey: string;
+  periodKey: string;
+  value: number | null;
+  status: string;
+  firstSubmittedAt: Date | null;
+}
+
 const k = (contractId: string, key: string) => `${contractId}\u0000${key}`;
+
+/** The region's local day and the year asked for (the current one when none). */
+async function regionDay(db: DbOrTx, regionId: string, year: number | undefined, now: Date) {
+  const [r] = await db
+    .select({ tz: regions.timezone, settings: regions.settings })
+    .from(regions)
+    .where(eq(regions.id, regionId));
+  const today = localDay(now, r.tz);
+  return { r, today, y: year ?? Number(today.slice(0, 4)) };
+}
 
 export async function loadYear(
   db: DbOrTx,
@@ -81,12 +108,7 @@ export async function loadYear(
   now: Date,
   unitIds?: string[],
 ) {
-  const [r] = await db
-    .select({ tz: regions.timezone, settings: regions.settings })
-    .from(regions)
-    .where(eq(regions.id, regionId));
-  const today = localDay(now, r.tz);
-  const y = year ?? Number(today.slice(0, 4));
+  const { r, today, y } = await regionDay(db, regionId, year, now);
   const settings = monitoringSettingsOf(r.settings);
   const where: (SQL | undefined)[] = [
     eq(contracts.regionId, regionId),
@@ -133,7 +155,14 @@ export async function loadYear(
     .from(contractTargets)
     .where(and(inRegion(contractTargets), eq(contractTargets.year, y)));
   const reals = await db
-    .select()
+    .select({
+      contractId: realizations.contractId,
+      indicatorKey: realizations.indicatorKey,
+      periodKey: realizations.periodKey,
+      value: realizations.value,
+      status: realizations.status,
+      firstSubmittedAt: realizations.firstSubmittedAt,
+    })
     .from(realizations)
     .where(and(inRegion(realizations), eq(realizations.year, y)));
   const ms = await db
@@ -148,10 +177,12 @@ export async function loadYear(
       ),
     )
     .where(inRegion(contractMilestones));
-  const byIndicator = new Map<string, (typeof realizations.$inferSelect)[]>();
+  const byIndicator = new Map<string, YearRealization[]>();
   for (const x of reals) {
     const key = k(x.contractId, x.indicatorKey);
-    byIndicator.set(key, [...(byIndicator.get(key) ?? []), x]);
+    const list = byIndicator.get(key);
+    if (list) list.push(x);
+    else byIndicator.set(key, [x]);
   }
   return {
     year: y,
@@ -185,11 +216,28 @@ const pred = (score: number | null, bands: PredicateBand[]) => {
   return p ? { code: p.code, label: p.label } : null;
 };
 
+const PERIODS = new WeakMap<YearData, Map<Frequency, { period: Period; deadline: string }[]>>();
+
+/** The periods of a frequency in the year with their deadlines, worked out once per request. */
+function periodTable(data: YearData, frequency: Frequency) {
+  let byFrequency = PERIODS.get(data);
+  if (!byFrequency) PERIODS.set(data, (byFrequency = new Map()));
+  let table = byFrequency.get(frequency);
+  if (!table) {
+    table = periodsOf(frequency, data.year).map((period) => ({
+      period,
+      deadline: deadlineOf(period, { dayOfFollowingMonth: data.deadlineDay }),
+    }));
+    byFrequency.set(frequency, table);
+  }
+  return table;
+}
+
 function indicatorCard(data: YearData, ind: YearData['indicators'][number]): IndicatorCard {
   const target = data.targets.get(k(ind.contractId, ind.key)) ?? null;
   const rows = data.realizations.get(k(ind.contractId, ind.key)) ?? [];
   const byPeriod = new Map(rows.map((r) => [r.periodKey, r]));
-  const periods = periodsOf(ind.frequency as Frequency, data.year);
+  const periods = periodTable(data, ind.frequency as Frequency);
   const series: PeriodRealization[] = rows
     .filter((r) => r.value !== null || r.status === 'draft' || r.status === 'returned')
     .map((r) => ({ period: r.periodKey, value: r.value, status: r.status as RealizationStatus }));
@@ -212,9 +260,8 @@ function indicatorCard(data: YearData, ind: YearData['indicators'][number]): Ind
         bands: data.bands,
       })
     : null;
-  const cards = periods.map((p, i) => {
+  const cards = periods.map(({ period: p, deadline }, i) => {
     const r = byPeriod.get(p.key);
-    const deadline = deadlineOf(p, { dayOfFollowingMonth: data.deadlineDay });
     const s = periodStatus({
       period: p,
       deadline,
@@ -289,6 +336,21 @@ function milestoneCounts(data: YearData, contractIds: Set<string>) {
   return out;
 }
 
+/** The year's rows and computed programs, kept between requests while nothing they depend on changes. */
+async function computedYear(
+  db: DbOrTx,
+  regionId: string,
+  year: number | undefined,
+  now: Date,
+  unitIds?: string[],
+) {
+  const { today, y } = await regionDay(db, regionId, year, now);
+  return cachedYear(db, regionId, y, `${today}|${unitIds?.join(',') ?? '*'}`, async () => {
+    const data = await loadYear(db, regionId, y, now, unitIds);
+    return { data, programs: programsOf(data) };
+  });
+}
+
 const lateStates = new Set(['overdue', 'late_submitted']);
 
 /** The OPD scorecard: readable by the unit itself and by the region's readers; other units 404. */
@@ -307,8 +369,7 @@ export async function scorecard(
     .from(workUnits)
     .where(and(eq(workUnits.regionId, actor.regionId), eq(workUnits.id, unitId)));
   if (!u) throw new AppError('NOT_FOUND');
-  const data = await loadYear(db, actor.regionId, year, now, [unitId]);
-  const programs = programsOf(data);
+  const { data, programs } = await computedYear(db, actor.regionId, year, now, [unitId]);
   const score = unitScore(programs.map((p) => ({ key: p.contract.id, value: p.score.value })));
   return {
     year: data.year,
@@ -334,8 +395,7 @@ export async function scorecard(
 
 /** The region overview: OPD ranking with predicates and lights, themes, missions, late work. */
 export async function overview(db: DbOrTx, actor: Actor, year?: number, now = new Date()): Promise<Overview> {
-  const data = await loadYear(db, actor.regionId, year, now);
-  const programs = programsOf(data);
+  const { data, programs } = await computedYear(db, actor.regionId, year, now);
   const unitIds = [...new Set(data.contracts.map((c) => c.workUnitId))];
   const units = unitIds.map((id) => {
     const mine = programs.filter((p) => p.contract.workUnitId === id);

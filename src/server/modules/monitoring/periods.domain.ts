@@ -141,6 +141,16 @@ const KEY_PATTERNS: [RegExp, Frequency][] = [
 /** The period of a key (`2026-M01`, `2026-Q1`, `2026-S1`, `2026`), or null when it is not one. */
 export function parsePeriodKey(key: string): Period | null {
   if (typeof key !== 'string') return null;
+  // Dashboards parse the same few keys for every indicator: each valid key is parsed once.
+  const known = PARSED.get(key);
+  if (known) return known;
+  const period = parseNew(key);
+  if (period && PARSED.size < 10_000) PARSED.set(key, Object.freeze(period));
+  return period;
+}
+const PARSED = new Map<string, Period>();
+
+function parseNew(key: string): Period | null {
   for (const [pattern, frequency] of KEY_PATTERNS) {
     const m = pattern.exec(key);
     if (!m) continue;

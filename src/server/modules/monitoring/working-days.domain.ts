@@ -106,8 +106,10 @@ function assertDay(value: string, what = 'day'): void {
 
 /** Number of days of a month (month 1-12). */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_LENGTHS[month - 1];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days since 1970-01-01 (negative before). */
 export function dayNumber(day: string): number {
@@ -296,11 +298,20 @@ export function workingDayOnOrAfter(cal: WorkingCalendar, day: string): string {
  * least 1 working day late, and weekends, holidays and collective leave in between never count.
  */
 export function workingDaysLate(cal: WorkingCalendar, deadline: string, doneOn: string): number {
+  // Dashboards ask the same few (deadline, day) pairs for thousands of indicators: remembered per
+  // calendar, which is immutable, so the answer never changes.
+  let memo = LATENESS.get(cal);
+  if (!memo) LATENESS.set(cal, (memo = new Map()));
+  const key = `${deadline}|${doneOn}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   assertDay(deadline, 'deadline');
   assertDay(doneOn, 'doneOn');
-  if (doneOn <= deadline) return 0;
-  return workingDaysBetween(cal, deadline, workingDayOnOrAfter(cal, doneOn));
+  const late = doneOn <= deadline ? 0 : workingDaysBetween(cal, deadline, workingDayOnOrAfter(cal, doneOn));
+  memo.set(key, late);
+  return late;
 }
+const LATENESS = new WeakMap<WorkingCalendar, Map<string, number>>();
 
 /** Whether a year's calendar is decreed; when not, a warning for the region admin. */
 export interface CalendarCoverage {
