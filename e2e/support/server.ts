@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
@@ -9,7 +10,8 @@ import { seedDemo } from '../../src/server/seed/demo.js';
 /**
  * The real application on a random local port: built web files, a fresh in-memory PGlite database with
  * the demo region. The web app is built once per run (vite build) unless E2E_SKIP_BUILD is set and a
- * build exists.
+ * build exists. E2E_WEB_DIST names another build directory (default `dist/web`), so that two runs on one
+ * machine do not overwrite each other's files.
  */
 export interface RunningApp {
   url: string;
@@ -18,14 +20,18 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+const WEB_DIST = path.resolve(process.env.E2E_WEB_DIST ?? 'dist/web');
+
 let built = false;
 export function buildWeb() {
   if (built) return;
-  if (process.env.E2E_SKIP_BUILD && existsSync('dist/web/index.html')) {
+  if (process.env.E2E_SKIP_BUILD && existsSync(`${WEB_DIST}/index.html`)) {
     built = true;
     return;
   }
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', WEB_DIST, '--emptyOutDir'], {
+    stdio: 'inherit',
+  });
   built = true;
 }
 
@@ -35,7 +41,7 @@ export async function startApp(): Promise<RunningApp> {
   await database.migrate();
   await seedDemo(database);
   const config = testConfig({
-    WEB_DIST_DIR: './dist/web',
+    WEB_DIST_DIR: WEB_DIST,
     LOGIN_RATE_PER_MINUTE: 1000,
     PUBLIC_URL: 'http://127.0.0.1',
   });
