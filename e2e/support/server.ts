@@ -3,7 +3,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
-import { testConfig } from '../../src/server/config.js';
+import { testConfig, type Config } from '../../src/server/config.js';
 import { openDatabase, type Database } from '../../src/server/db/client.js';
 import { seedDemo } from '../../src/server/seed/demo.js';
 
@@ -35,7 +35,8 @@ export function buildWeb() {
   built = true;
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** `overrides` change settings of the test configuration, e.g. a temporary EVIDENCE_DIR. */
+export async function startApp(overrides: Partial<Config> = {}): Promise<RunningApp> {
   buildWeb();
   const database = await openDatabase({});
   await database.migrate();
@@ -44,6 +45,7 @@ export async function startApp(): Promise<RunningApp> {
     WEB_DIST_DIR: WEB_DIST,
     LOGIN_RATE_PER_MINUTE: 1000,
     PUBLIC_URL: 'http://127.0.0.1',
+    ...overrides,
   });
   const app = await buildApp({ database, config });
   await app.listen({ host: '127.0.0.1', port: 0 });

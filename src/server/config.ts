@@ -45,6 +45,16 @@ export const configSchema = z.object({
   EVIDENCE_DIR: z.string().default('./data/evidence'),
   /** Minimum password length (ASVS 5: 12; some BSSN guidance asks for 8 with composition rules). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(12),
+  /**
+   * Outgoing mail for reminders, e.g. `smtp://user:password@mail.example.go.id:587` or `smtps://...:465`.
+   * Without it reminders are in the app only.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be smtp://... or smtps://...')
+    .optional(),
+  /** Sender of reminder e-mails, e.g. `Lelang Kinerja <noreply@malangkota.go.id>`. */
+  MAIL_FROM: z.string().min(3).default('Lelang Kinerja <noreply@localhost>'),
   /** Where the built web app lives. */
   WEB_DIST_DIR: z.string().default('./dist/web'),
 });

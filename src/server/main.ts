@@ -4,7 +4,8 @@ import { openDatabase } from './db/client.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { regions } from './db/schema.js';
 import { expireOverdueNegotiations } from './modules/auction/negotiation.service.js';
-import { sendReminders } from './modules/monitoring/notifications.service.js';
+import { deliverEmails, sendReminders } from './modules/monitoring/notifications.service.js';
+import { createMailer, type Mailer } from './platform/mail.js';
 import type { Database } from './db/client.js';
 
 /** Starts the server: migrations on start, the demo region with --seed-demo, graceful shutdown. */
@@ -18,6 +19,15 @@ async function main() {
     if (result.created) console.log(`Data demo Kota Malang dimuat (${result.civilServants} ASN).`);
   }
   const app = await buildApp({ database, config });
+  // E-mail copies of the reminders, every minute, when SMTP is configured.
+  const mailer = createMailer(config);
+  const mail = setInterval(() => {
+    if (mailer)
+      sendMail(database, mailer, config.PUBLIC_URL).catch((err) =>
+        app.log.error({ err }, 'mail sweep failed'),
+      );
+  }, 60_000);
+  mail.unref();
   // The platform's own moves that are due by the clock (negotiation deadlines), every few minutes.
   const sweep = setInterval(() => {
     sweepDeadlines(database).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
@@ -30,6 +40,8 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);
+    clearInterval(mail);
+    mailer?.close();
     await app.close();
     await database.close();
     process.exit(0);
@@ -53,6 +65,14 @@ async function sweepDeadlines(database: Database) {
   for (const r of await database.db.select({ id: regions.id }).from(regions)) {
     await expireOverdueNegotiations(database, r.id);
     await sendReminders(database, r.id);
+  }
+}
+
+/** Sends the waiting e-mail copies, batch after batch while they go out. */
+async function sendMail(database: Database, mailer: Mailer, publicUrl: string) {
+  for (;;) {
+    const { sent } = await deliverEmails(database, mailer, publicUrl);
+    if (sent === 0) return;
   }
 }
 

@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { contractIndicators, contractMilestones, contracts } from './agreements.js';
 import { tenantColumns, versioned } from './columns.js';
 import { regions } from './regions.js';
@@ -179,11 +180,20 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     readAt: at('read_at'),
+    /** E-mail copy (when SMTP is configured and the user has an address): sent time, tries, last error. */
+    emailedAt: at('emailed_at'),
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    emailError: text('email_error'),
+    /** When a mail sweep took it (a lease: another process leaves it alone for ten minutes). */
+    emailClaimedAt: at('email_claimed_at'),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.id] }),
     uniqueIndex('notifications_dedupe_uq').on(t.regionId, t.userId, t.dedupeKey),
     index('notifications_user_idx').on(t.regionId, t.userId, t.createdAt),
+    index('notifications_mail_idx')
+      .on(t.createdAt)
+      .where(sql`emailed_at is null`),
     foreignKey({ columns: [t.regionId], foreignColumns: [regions.id] }),
   ],
 );

@@ -1,9 +1,10 @@
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '../../db/client.js';
-import { notifications, userRoles, users } from '../../db/schema.js';
+import { notifications, regions, userRoles, users } from '../../db/schema.js';
 import { offsetOf } from '../../platform/listing.js';
 import type { Actor } from '../../platform/policy.js';
 import { AppError } from '../../platform/errors.js';
+import type { Mailer } from '../../platform/mail.js';
 import { loadYear } from './dashboards.service.js';
 import { deadlineOf, periodsOf, type Frequency } from './periods.domain.js';
 import { workingDaysBetween, workingDaysLate } from './working-days.domain.js';
@@ -166,4 +167,94 @@ export async function markRead(database: Database, actor: Actor, id: string | nu
     if (id && rows.length === 0) throw new AppError('NOT_FOUND');
   });
   return { ok: true as const };
+}
+
+/** How long an unsent reminder stays worth an e-mail, how often it is tried, how long a claim holds. */
+const MAIL_WINDOW_HOURS = 48;
+const MAIL_MAX_ATTEMPTS = 5;
+const MAIL_LEASE_MINUTES = 10;
+const MAIL_BATCH = 50;
+
+/**
+ * Sends the e-mail copy of in-app reminders to users with an address (active users only): each
+ * notification once. A batch is first claimed in one short statement (attempts counted, a ten-minute
+ * lease, rows another process holds skipped), then sent outside any transaction, then marked sent or
+ * given the error. A failed one is tried again by a later sweep, at most five times, and only within
+ * two days of its creation, so switching mail on later does not flood inboxes with old reminders.
+ */
+export async function deliverEmails(
+  database: Database,
+  mailer: Mailer,
+  publicUrl: string,
+  now = new Date(),
+): Promise<{ sent: number; failed: number }> {
+  const { db } = database;
+  const since = new Date(now.getTime() - MAIL_WINDOW_HOURS * 3_600_000);
+  const leaseOver = new Date(now.getTime() - MAIL_LEASE_MINUTES * 60_000);
+  const claimed = await db.execute(sql`
+    update notifications n set email_attempts = n.email_attempts + 1, email_claimed_at = ${now}
+    where (n.region_id, n.id) in (
+      select x.region_id, x.id from notifications x
+      join users u on u.region_id = x.region_id and u.id = x.user_id
+      where x.emailed_at is null and x.created_at > ${since}
+        and x.email_attempts < ${MAIL_MAX_ATTEMPTS}
+        and (x.email_claimed_at is null or x.email_claimed_at < ${leaseOver})
+        and u.active and u.email is not null and u.email <> ''
+      order by x.created_at
+      limit ${MAIL_BATCH}
+      for update of x skip locked)
+    returning n.region_id, n.id, n.user_id`);
+  const rows = (claimed as unknown as { rows: { region_id: string; id: string }[] }).rows;
+  if (!rows.length) return { sent: 0, failed: 0 };
+  const items = await db
+    .select({
+      regionId: notifications.regionId,
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      email: users.email,
+      fullName: users.fullName,
+      regionName: regions.name,
+    })
+    .from(notifications)
+    .innerJoin(users, and(eq(users.regionId, notifications.regionId), eq(users.id, notifications.userId)))
+    .innerJoin(regions, eq(regions.id, notifications.regionId))
+    .where(
+      inArray(
+        notifications.id,
+        rows.map((r) => r.id),
+      ),
+    );
+  let sent = 0;
+  let failed = 0;
+  const base = publicUrl.replace(/\/+$/, '');
+  for (const n of items) {
+    const mine = and(eq(notifications.regionId, n.regionId), eq(notifications.id, n.id));
+    try {
+      await mailer.send({
+        to: n.email!,
+        subject: `[Lelang Kinerja] ${n.title}`,
+        text: [
+          `Yth. ${n.fullName},`,
+          '',
+          n.body,
+          ...(n.link ? ['', `Buka: ${base}${n.link}`] : []),
+          '',
+          `Lelang Kinerja - ${n.regionName}`,
+          'Surel ini dikirim otomatis; pengingat yang sama juga ada di aplikasi (ikon lonceng).',
+        ].join('\n'),
+      });
+      await db.update(notifications).set({ emailedAt: new Date(), emailError: null }).where(mine);
+      sent++;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      await db
+        .update(notifications)
+        .set({ emailError: message.slice(0, 500), emailClaimedAt: null })
+        .where(mine);
+      failed++;
+    }
+  }
+  return { sent, failed };
 }
