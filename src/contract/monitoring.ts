@@ -151,7 +151,9 @@ export const milestoneSchema = z.object({
   /** Working days after the due date: of the completion when done late, of today when overdue. */
   lateWorkingDays: z.number().int(),
   markedByName: z.string().nullable(),
-  can: z.object({ mark: z.boolean() }),
+  /** Files of evidence of the completion (added after marking it done). */
+  evidence: z.array(evidenceSchema),
+  can: z.object({ mark: z.boolean(), upload: z.boolean() }),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
@@ -214,6 +216,15 @@ export const monitoringRoutes = {
     params: milestoneParams,
     body: markMilestoneBody,
     response: z.array(milestoneSchema),
+  }),
+  uploadMilestoneEvidence: route({
+    method: 'POST',
+    path: '/api/contracts/:id/milestones/:key/evidence',
+    summary: 'Unggah bukti penyelesaian tahapan (PDF, JPG, PNG)',
+    tag: 'monitoring',
+    params: milestoneParams,
+    response: z.array(milestoneSchema),
+    status: 201,
   }),
   todo: route({
     method: 'GET',
@@ -287,7 +298,7 @@ export const monitoringRoutes = {
   removeEvidence: route({
     method: 'DELETE',
     path: '/api/evidence/:id',
-    summary: 'Hapus berkas bukti (selama realisasi masih draf atau dikembalikan)',
+    summary: 'Hapus berkas bukti (realisasi: selama masih draf atau dikembalikan; tahapan: oleh unitnya)',
     tag: 'monitoring',
     params: idParams,
     response: okSchema,

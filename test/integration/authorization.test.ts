@@ -948,6 +948,16 @@ const TABLE: Row[] = [
     }),
   },
   {
+    def: monitoringRoutes.uploadMilestoneEvidence,
+    allowed: ['kaopd1', 'operator1'],
+    prepare: async () => {
+      const c = await freshContract();
+      await ok(clients.operator1.post(`/api/contracts/${c.id}/milestones/m1/done`, { doneOn: localDay(0) }));
+      const m = multipart('bukti.pdf', PDF_BYTES);
+      return { url: `/api/contracts/${c.id}/milestones/m1/evidence`, body: m.payload, headers: m.headers };
+    },
+  },
+  {
     def: dashboardRoutes.overview,
     allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1', 'nasional'],
   },

@@ -307,7 +307,8 @@ describe('milestones', () => {
         key: 'm1',
         dueDate: `${year}-03-31`,
         state: 'upcoming',
-        can: { mark: true },
+        evidence: [],
+        can: { mark: true, upload: false },
       }),
     ]);
     expect((await verifier.get(`/api/contracts/${contract.id}/milestones`)).json()[0].can.mark).toBe(false);
@@ -341,6 +342,17 @@ describe('milestones', () => {
       ).statusCode,
     ).toBe(404);
 
+    // Evidence comes after marking it done.
+    const early = multipart('bukti.pdf', PDF);
+    const refused = await operator.request(
+      'POST',
+      `/api/contracts/${contract.id}/milestones/m1/evidence`,
+      early.payload,
+      early.headers,
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0].message).toMatch(/^Tandai tahapan ".*" selesai terlebih dahulu/);
+
     const done = await markMilestone(
       w.database,
       actor,
@@ -353,7 +365,7 @@ describe('milestones', () => {
       state: 'done_late',
       doneOn: `${year}-04-02`,
       note: 'Pendataan selesai',
-      can: { mark: false },
+      can: { mark: false, upload: true },
     });
     expect(done[0].lateWorkingDays).toBeGreaterThanOrEqual(1);
     expect(done[0].markedByName).not.toBeNull();
@@ -361,6 +373,50 @@ describe('milestones', () => {
       doneOn: `${year}-03-30`,
     });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('the unit adds evidence to a milestone it marked done; readers download it; others never see it', async () => {
+    const evidenceUrl = `/api/contracts/${contract.id}/milestones/m1/evidence`;
+    const upload = (client: Client, name: string, data: Buffer) => {
+      const m = multipart(name, data);
+      return client.request('POST', evidenceUrl, m.payload, m.headers);
+    };
+    const added = await upload(operator, 'berita-acara.pdf', PDF);
+    expect(added.statusCode, added.body).toBe(201);
+    const [m1] = added.json();
+    expect(m1.evidence).toEqual([
+      expect.objectContaining({ originalName: 'berita-acara.pdf', contentType: 'application/pdf' }),
+    ]);
+    // The type comes from the bytes, not the name.
+    const fake = await upload(operator, 'foto.png', Buffer.from('bukan gambar'));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.fields[0]).toEqual({
+      path: 'file',
+      message: 'Berkas bukti harus PDF, JPG atau PNG',
+    });
+    // Only the unit uploads; other regions do not find the contract.
+    expect((await upload(verifier, 'x.pdf', PDF)).statusCode).toBe(403);
+    expect((await upload(await w.login('kaopd1', { region: 'b' }), 'x.pdf', PDF)).statusCode).toBe(404);
+    // The verifier and the head of region open it; it is listed for them too.
+    const id = m1.evidence[0].id as string;
+    const got = await verifier.get(`/api/evidence/${id}`);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.rawPayload.equals(PDF)).toBe(true);
+    expect((await chair.get(`/api/contracts/${contract.id}/milestones`)).json()[0].evidence).toHaveLength(1);
+    expect((await (await w.login('admin', { region: 'b' })).get(`/api/evidence/${id}`)).statusCode).toBe(404);
+    // The verifier may not delete it; the unit may (audited), and the file is gone from the store.
+    expect((await verifier.request('DELETE', `/api/evidence/${id}`)).statusCode).toBe(403);
+    expect((await operator.request('DELETE', `/api/evidence/${id}`)).statusCode).toBe(200);
+    expect((await operator.get(`/api/contracts/${contract.id}/milestones`)).json()[0].evidence).toEqual([]);
+    expect(readdirSync(evidenceDir, { recursive: true }).some((f) => String(f).includes(id))).toBe(false);
+    const audit = await w.database.db
+      .select({ action: auditEntries.action })
+      .from(auditEntries)
+      .where(eq(auditEntries.entityId, contract.id));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['evidence.upload', 'evidence.delete']),
+    );
   });
 });
 

@@ -1,11 +1,28 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { markMilestoneBody, Milestone } from '../../../contract/monitoring.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { contractMilestones, contracts, milestoneProgress, regions, users } from '../../db/schema.js';
+import type { Config } from '../../config.js';
+import {
+  contractMilestones,
+  contracts,
+  evidenceFiles,
+  milestoneProgress,
+  regions,
+  users,
+} from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
 import { localDay } from '../../platform/calendar.js';
 import { AppError, fieldError } from '../../platform/errors.js';
+import {
+  displayName,
+  EVIDENCE_TYPES,
+  removeEvidenceFile,
+  sha256,
+  sniffEvidence,
+  storeEvidence,
+} from '../../platform/evidence.js';
 import type { Actor } from '../../platform/policy.js';
 import { contractReadScope } from '../auction/contracts.service.js';
 import { loadCalendar } from './calendar.service.js';
@@ -57,6 +74,21 @@ export async function listMilestones(
       and(eq(contractMilestones.regionId, actor.regionId), eq(contractMilestones.contractId, contractId)),
     )
     .orderBy(asc(contractMilestones.position));
+  const progressIds = rows.flatMap(({ p }) => (p ? [p.id] : []));
+  const files = progressIds.length
+    ? await db
+        .select()
+        .from(evidenceFiles)
+        .where(
+          and(
+            eq(evidenceFiles.regionId, actor.regionId),
+            eq(evidenceFiles.ownerType, 'milestone'),
+            inArray(evidenceFiles.ownerId, progressIds),
+          ),
+        )
+        .orderBy(asc(evidenceFiles.createdAt))
+    : [];
+  const marks = marksFor(actor, c.workUnitId);
   return rows.map(({ m, p, by }) => {
     const overdue = !p && today > m.dueDate;
     const late = p ? p.lateWorkingDays : overdue ? workingDaysLate(calendar, m.dueDate, today) : 0;
@@ -70,7 +102,16 @@ export async function listMilestones(
       note: p?.note ?? null,
       lateWorkingDays: late,
       markedByName: by ?? null,
-      can: { mark: !p && marksFor(actor, c.workUnitId) },
+      evidence: files
+        .filter((f) => p && f.ownerId === p.id)
+        .map((f) => ({
+          id: f.id,
+          originalName: f.originalName,
+          contentType: f.contentType,
+          sizeBytes: f.sizeBytes,
+          createdAt: f.createdAt.toISOString(),
+        })),
+      can: { mark: !p && marks, upload: !!p && marks },
     };
   });
 }
@@ -138,4 +179,107 @@ export async function markMilestone(
     });
     return listMilestones(tx, actor, contractId, now);
   });
+}
+
+const MAX_FILES = 10;
+
+/**
+ * Adds a file of evidence to a milestone the unit marked done (PDF, JPG or PNG by its bytes, stored
+ * under a generated name outside the web root).
+ */
+export async function uploadMilestoneEvidence(
+  database: Database,
+  config: Config,
+  actor: Actor,
+  contractId: string,
+  key: string,
+  file: { name: string; data: Buffer },
+  now = new Date(),
+) {
+  const type = sniffEvidence(file.data);
+  if (!type)
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Berkas bukti harus PDF, JPG atau PNG', [
+      { path: 'file', message: 'Berkas bukti harus PDF, JPG atau PNG' },
+    ]);
+  const id = randomUUID();
+  await storeEvidence(config.EVIDENCE_DIR, actor.regionId, id, file.data);
+  try {
+    return await database.db.transaction(async (tx) => {
+      const c = await contractOf(tx, actor, contractId);
+      if (!marksFor(actor, c.workUnitId)) throw new AppError('NOT_FOUND');
+      const [row] = await tx
+        .select({ p: milestoneProgress, title: contractMilestones.title })
+        .from(contractMilestones)
+        .leftJoin(
+          milestoneProgress,
+          and(
+            eq(milestoneProgress.regionId, contractMilestones.regionId),
+            eq(milestoneProgress.contractId, contractMilestones.contractId),
+            eq(milestoneProgress.milestoneKey, contractMilestones.key),
+          ),
+        )
+        .where(
+          and(
+            eq(contractMilestones.regionId, actor.regionId),
+            eq(contractMilestones.contractId, contractId),
+            eq(contractMilestones.key, key),
+          ),
+        );
+      if (!row) throw new AppError('NOT_FOUND');
+      if (!row.p)
+        throw fieldError(
+          'file',
+          `Tandai tahapan "${row.title}" selesai terlebih dahulu, lalu unggah buktinya`,
+        );
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(evidenceFiles)
+        .where(
+          and(
+            eq(evidenceFiles.regionId, actor.regionId),
+            eq(evidenceFiles.ownerType, 'milestone'),
+            eq(evidenceFiles.ownerId, row.p.id),
+          ),
+        );
+      if (n >= MAX_FILES) throw fieldError('file', `Paling banyak ${MAX_FILES} berkas bukti per tahapan`);
+      const name = displayName(file.name);
+      await tx.insert(evidenceFiles).values({
+        id,
+        regionId: actor.regionId,
+        ownerType: 'milestone',
+        ownerId: row.p.id,
+        originalName: name,
+        contentType: type,
+        sizeBytes: file.data.length,
+        sha256: sha256(file.data),
+        uploadedBy: actor.userId,
+        createdAt: now,
+      });
+      await appendAudit(tx, actor.regionId, actor, {
+        action: 'evidence.upload',
+        entityType: 'contract',
+        entityId: contractId,
+        summary: `Bukti ${EVIDENCE_TYPES[type]} "${name}" diunggah untuk tahapan "${row.title}" (${c.title})`,
+        after: { evidenceId: id, milestoneKey: key, sizeBytes: file.data.length, sha256: sha256(file.data) },
+      });
+      return listMilestones(tx, actor, contractId, now);
+    });
+  } catch (err) {
+    await removeEvidenceFile(config.EVIDENCE_DIR, actor.regionId, id);
+    throw err;
+  }
+}
+
+/**
+ * The milestone a file of evidence belongs to, if the actor may read its contract: its contract, key
+ * and title, and whether the actor's unit may change it.
+ */
+export async function milestoneOfEvidence(db: DbOrTx, actor: Actor, progressId: string) {
+  const [p] = await db
+    .select({ contractId: milestoneProgress.contractId, key: milestoneProgress.milestoneKey })
+    .from(milestoneProgress)
+    .where(and(eq(milestoneProgress.regionId, actor.regionId), eq(milestoneProgress.id, progressId)));
+  if (!p) throw new AppError('NOT_FOUND');
+  const c = await contractOf(db, actor, p.contractId);
+  return { contractId: c.id, contractTitle: c.title, key: p.key, mayChange: marksFor(actor, c.workUnitId) };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { monitoringRoutes as r } from '../../../contract/monitoring.js';
 import type { AppContext } from '../../app.js';
 import { AppError } from '../../platform/errors.js';
@@ -47,22 +47,8 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
     r.upload,
     unit,
     async ({ actor, params, request }) => {
-      if (!request.isMultipart())
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Kirim berkas sebagai multipart/form-data dengan kolom "file"',
-        );
-      const file = await request.file({ limits: { fileSize: config.EVIDENCE_MAX_MB * 1024 * 1024 } });
-      if (!file || file.fieldname !== 'file')
-        throw new AppError('VALIDATION_FAILED', 'Pilih berkas bukti', [
-          { path: 'file', message: 'Pilih berkas bukti' },
-        ]);
-      const data = await file.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError('PAYLOAD_TOO_LARGE', `Berkas bukti paling besar ${config.EVIDENCE_MAX_MB} MB`);
-        throw err;
-      });
-      return svc.uploadEvidence(database, config, actor, params, { name: file.filename || 'bukti', data });
+      const file = await evidenceUpload(request, config.EVIDENCE_MAX_MB);
+      return svc.uploadEvidence(database, config, actor, params, file);
     },
     { bodyLimit: (config.EVIDENCE_MAX_MB + 1) * 1024 * 1024 },
   );
@@ -110,8 +96,18 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   defineRoute(app, r.milestones, policy.roles(...CONTRACT_READERS), ({ actor, params }) =>
     milestones.listMilestones(database.db, actor, params.id),
   );
-  defineRoute(app, r.markMilestone, policy.roles('opd_head', 'opd_operator'), ({ actor, params, body }) =>
+  defineRoute(app, r.markMilestone, unit, ({ actor, params, body }) =>
     milestones.markMilestone(database, actor, params.id, params.key, body),
+  );
+  defineRoute(
+    app,
+    r.uploadMilestoneEvidence,
+    unit,
+    async ({ actor, params, request }) => {
+      const file = await evidenceUpload(request, config.EVIDENCE_MAX_MB);
+      return milestones.uploadMilestoneEvidence(database, config, actor, params.id, params.key, file);
+    },
+    { bodyLimit: (config.EVIDENCE_MAX_MB + 1) * 1024 * 1024 },
   );
   // The region overview is the city's shared picture (OPD ranking and predicates, no personal data).
   defineRoute(
@@ -154,4 +150,24 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   defineRoute(app, r.readAllNotifications, policy.anyUser(), ({ actor }) =>
     notes.markRead(database, actor, null),
   );
+}
+
+/** The one file of a multipart evidence upload (field `file`), within the size limit. */
+async function evidenceUpload(request: FastifyRequest, maxMb: number) {
+  if (!request.isMultipart())
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Kirim berkas sebagai multipart/form-data dengan kolom "file"',
+    );
+  const file = await request.file({ limits: { fileSize: maxMb * 1024 * 1024 } });
+  if (!file || file.fieldname !== 'file')
+    throw new AppError('VALIDATION_FAILED', 'Pilih berkas bukti', [
+      { path: 'file', message: 'Pilih berkas bukti' },
+    ]);
+  const data = await file.toBuffer().catch((err: { code?: string }) => {
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('PAYLOAD_TOO_LARGE', `Berkas bukti paling besar ${maxMb} MB`);
+    throw err;
+  });
+  return { name: file.filename || 'bukti', data };
 }

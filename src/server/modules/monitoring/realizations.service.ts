@@ -42,6 +42,7 @@ import { hasRole, unitScope, type Actor } from '../../platform/policy.js';
 import { contractReadScope } from '../auction/contracts.service.js';
 import { headOf } from '../auction/proposals.policy.js';
 import { loadCalendar, monitoringSettingsOf } from './calendar.service.js';
+import { milestoneOfEvidence } from './milestones.service.js';
 import { notifyUnit } from './notifications.service.js';
 import {
   deadlineOf,
@@ -593,13 +594,15 @@ export async function uploadEvidence(
   }
 }
 
-/** The evidence row and the realization it belongs to, if the actor may read that realization. */
+/** The evidence row, if the actor may read what it belongs to (a realization or a milestone). */
 async function evidenceInScope(db: DbOrTx, actor: Actor, evidenceId: string) {
   const [f] = await db
     .select()
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.regionId, actor.regionId), eq(evidenceFiles.id, evidenceId)));
-  if (!f || f.ownerType !== 'realization') throw new AppError('NOT_FOUND');
+  if (!f) throw new AppError('NOT_FOUND');
+  if (f.ownerType === 'milestone')
+    return { file: f, milestone: await milestoneOfEvidence(db, actor, f.ownerId) };
   const [r] = await db
     .select()
     .from(realizations)
@@ -618,23 +621,39 @@ export async function downloadEvidence(database: Database, config: Config, actor
   return { file, data };
 }
 
+/**
+ * Removes a file of evidence: of a realization while the unit may still edit it (draft or returned),
+ * of a milestone by the unit that marked it.
+ */
 export async function deleteEvidence(database: Database, config: Config, actor: Actor, evidenceId: string) {
   await database.db.transaction(async (tx) => {
-    const { file, realization } = await evidenceInScope(tx, actor, evidenceId);
-    const slot = await forEntry(tx, actor, {
-      id: realization.contractId,
-      indicatorKey: realization.indicatorKey,
-      periodKey: realization.periodKey,
-    });
-    assertEditable(slot);
+    const { file, realization, milestone } = await evidenceInScope(tx, actor, evidenceId);
+    let entityType = 'contract';
+    let entityId: string;
+    let summary: string;
+    if (milestone) {
+      if (!milestone.mayChange) throw new AppError('NOT_FOUND');
+      entityId = milestone.contractId;
+      summary = `Bukti "${file.originalName}" dihapus dari tahapan ${milestone.key} (${milestone.contractTitle})`;
+    } else {
+      const slot = await forEntry(tx, actor, {
+        id: realization!.contractId,
+        indicatorKey: realization!.indicatorKey,
+        periodKey: realization!.periodKey,
+      });
+      assertEditable(slot);
+      entityType = 'realization';
+      entityId = realization!.id;
+      summary = `Bukti "${file.originalName}" dihapus dari ${slot.indicator.name} ${slot.period.label}`;
+    }
     await tx
       .delete(evidenceFiles)
       .where(and(eq(evidenceFiles.regionId, actor.regionId), eq(evidenceFiles.id, file.id)));
     await appendAudit(tx, actor.regionId, actor, {
       action: 'evidence.delete',
-      entityType: 'realization',
-      entityId: realization.id,
-      summary: `Bukti "${file.originalName}" dihapus dari ${slot.indicator.name} ${slot.period.label}`,
+      entityType,
+      entityId,
+      summary,
       before: { evidenceId: file.id, sha256: file.sha256 },
     });
   });
