@@ -26,6 +26,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { ReasonModal } from '../../components/reason-modal';
 import { AmendmentModal } from './amendment-modal';
+import { MilestonesCard } from './milestones-card';
 import { ChangesTable, TermsTables } from './contract-terms';
 import { contractKey, useContract, useDecideAmendment, type AmendmentDecision } from './contracts-api';
 
@@ -333,6 +334,8 @@ function ContractView({ contract: c }: { contract: Contract }) {
           ))}
         </Stack>
       </Card>
+
+      <MilestonesCard contractId={c.id} />
 
       <Card withBorder radius="md" component="section" aria-labelledby="contract-amendments">
         <Title order={2} size="h4" mb="sm" id="contract-amendments">
