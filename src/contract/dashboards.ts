@@ -139,6 +139,15 @@ export const dashboardRoutes = {
     query: reportQuery,
     response: z.string(),
   }),
+  unitMonevXlsx: route({
+    method: 'GET',
+    path: '/api/monitoring/units/:id/monev.xlsx',
+    summary: 'Data monev triwulanan OPD (XLSX)',
+    tag: 'reports',
+    params: idParams,
+    query: reportQuery,
+    response: z.string(),
+  }),
   regionMonev: route({
     method: 'GET',
     path: '/api/monitoring/monev.pdf',

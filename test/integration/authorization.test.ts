@@ -973,6 +973,11 @@ const TABLE: Row[] = [
     after: async (res) => expect(res.headers['content-type']).toBe('application/pdf'),
   },
   {
+    def: dashboardRoutes.unitMonevXlsx,
+    allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
+    prepare: async () => ({ url: `/api/monitoring/units/${w.a.units.u1}/monev.xlsx?year=2026&quarter=1` }),
+  },
+  {
     def: dashboardRoutes.lkjip,
     allowed: ['admin', 'kepala', 'verifikator', 'kaopd1', 'operator1'],
     prepare: async () => ({ url: `/api/monitoring/units/${w.a.units.u1}/lkjip.pdf?year=2026` }),

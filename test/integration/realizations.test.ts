@@ -509,6 +509,24 @@ describe('reports', () => {
     const rows = wb.getWorksheet('Indikator')!.getSheetValues().filter(Boolean);
     // Header plus Q1..Q3 of the one indicator.
     expect(rows).toHaveLength(4);
+    // The OPD's own XLSX: its programs and the same indicator rows; another unit's head gets 404.
+    const mine = await operator.get(
+      `/api/monitoring/units/${w.a.units.u1}/monev.xlsx?year=${year}&quarter=3`,
+    );
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers['content-disposition']).toMatch(/^attachment; filename="monev-.*-tw3\.xlsx"$/);
+    const own = new ExcelJS.Workbook();
+    await own.xlsx.load(mine.rawPayload as unknown as ArrayBuffer);
+    expect(own.worksheets.map((s) => s.name)).toEqual(['Ringkasan', 'Indikator']);
+    expect(own.getWorksheet('Ringkasan')!.getRow(2).getCell(1).value).toBe('Program dipantau');
+    expect(own.getWorksheet('Indikator')!.getSheetValues().filter(Boolean)).toHaveLength(4);
+    expect(
+      (
+        await (
+          await w.login('kaopd1', { region: 'b' })
+        ).get(`/api/monitoring/units/${w.a.units.u1}/monev.xlsx?year=${year}&quarter=3`)
+      ).statusCode,
+    ).toBe(404);
   });
 });
 

@@ -131,6 +131,13 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
   defineRoute(app, dr.unitMonev, policy.roles(...CONTRACT_READERS), async ({ actor, params, query, reply }) =>
     send(reply, await reports.unitMonevPdf(database.db, actor, params.id, query.year, query.quarter)),
   );
+  defineRoute(
+    app,
+    dr.unitMonevXlsx,
+    policy.roles(...CONTRACT_READERS),
+    async ({ actor, params, query, reply }) =>
+      send(reply, await reports.unitMonevXlsx(database.db, actor, params.id, query.year, query.quarter)),
+  );
   defineRoute(app, dr.lkjip, policy.roles(...CONTRACT_READERS), async ({ actor, params, query, reply }) =>
     send(reply, await reports.lkjipPdf(database.db, actor, params.id, query.year)),
   );

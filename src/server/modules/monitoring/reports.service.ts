@@ -269,6 +269,22 @@ export async function regionMonevXlsx(
       u.lateReports,
       u.overdueMilestones,
     ]);
+  const cards: Scorecard[] = [];
+  for (const u of o.units) cards.push(await scorecard(db, actor, u.unitId, year));
+  const ind = indicatorSheet(wb, cards, year, quarter);
+  for (const ws of [rank, ind]) {
+    ws.getRow(1).font = { bold: true };
+    ws.columns.forEach((col) => (col.width = 18));
+  }
+  return {
+    fileName: `monev-daerah-${year}-tw${quarter}.xlsx`,
+    contentType: XLSX,
+    data: Buffer.from(await wb.xlsx.writeBuffer()),
+  };
+}
+
+/** One row per indicator and period of the quarter, for every program of the given scorecards. */
+function indicatorSheet(wb: ExcelJS.Workbook, cards: Scorecard[], year: number, quarter: number) {
   const ind = wb.addWorksheet('Indikator');
   ind.addRow([
     'OPD',
@@ -284,13 +300,12 @@ export async function regionMonevXlsx(
     'Predikat',
     'Peringatan',
   ]);
-  for (const u of o.units) {
-    const card: Scorecard = await scorecard(db, actor, u.unitId, year);
+  for (const card of cards)
     for (const p of card.programs)
       for (const c of p.indicators)
         for (const per of c.periods.filter((x) => inQuarter(x.key, year, quarter)))
           ind.addRow([
-            u.name,
+            card.unit.name,
             p.title,
             c.name,
             c.unit,
@@ -303,13 +318,37 @@ export async function regionMonevXlsx(
             c.predicate?.label ?? null,
             c.light,
           ]);
-  }
-  for (const ws of [rank, ind]) {
+  return ind;
+}
+
+/** The quarterly monev data of one OPD (XLSX): a summary and its indicators per period. */
+export async function unitMonevXlsx(
+  db: DbOrTx,
+  actor: Actor,
+  unitId: string,
+  year: number,
+  quarter: number,
+): Promise<ReportFile> {
+  const card = await scorecard(db, actor, unitId, year);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Lelang Kinerja';
+  const summary = wb.addWorksheet('Ringkasan');
+  summary.addRow(['Program', 'Tema', 'Nilai', 'Predikat', 'Indikator terverifikasi', 'Jumlah indikator']);
+  for (const p of card.programs)
+    summary.addRow([p.title, p.themeName, p.score, p.predicate?.label ?? null, p.reported, p.indicatorCount]);
+  summary.addRow([]);
+  summary.addRow(['Nilai kinerja OPD', null, card.score, card.predicate?.label ?? null]);
+  summary.addRow(['Tahapan tepat waktu', card.milestones.done]);
+  summary.addRow(['Tahapan selesai terlambat', card.milestones.doneLate]);
+  summary.addRow(['Tahapan lewat tenggat', card.milestones.overdue]);
+  summary.addRow(['Laporan terlambat', card.lateReports]);
+  const ind = indicatorSheet(wb, [card], year, quarter);
+  for (const ws of [summary, ind]) {
     ws.getRow(1).font = { bold: true };
     ws.columns.forEach((col) => (col.width = 18));
   }
   return {
-    fileName: `monev-daerah-${year}-tw${quarter}.xlsx`,
+    fileName: `monev-${slug(card.unit.name)}-${year}-tw${quarter}.xlsx`,
     contentType: XLSX,
     data: Buffer.from(await wb.xlsx.writeBuffer()),
   };

@@ -23,6 +23,14 @@ const predicateMantine: Record<string, string> = {
   kurang: 'orange.8',
   sangat_kurang: 'red.8',
 };
+/** White text on these fills falls below 4.5:1 (WCAG AA) but for red.8; black reaches 5.8 or more. */
+const predicateText: Record<string, string> = {
+  sangat_baik: 'black',
+  baik: 'black',
+  cukup: 'black',
+  kurang: 'black',
+  sangat_kurang: 'white',
+};
 export const noPredicateHex = '#868e96';
 export const predicateColor = (p: Predicate) =>
   p ? (predicateHex[p.code] ?? noPredicateHex) : noPredicateHex;
@@ -65,6 +73,7 @@ export function PredicateBadge({
     <Badge
       variant="filled"
       color={predicateMantine[predicate.code] ?? 'gray'}
+      c={predicateText[predicate.code] ?? 'white'}
       tt="none"
       size={size}
       styles={{

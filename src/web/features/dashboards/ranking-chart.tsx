@@ -42,6 +42,7 @@ export function RankingChart({
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
             data={rows}
+            accessibilityLayer={false}
             layout="vertical"
             margin={{ top: 4, right: large ? 90 : 48, left: 4, bottom: 4 }}
           >

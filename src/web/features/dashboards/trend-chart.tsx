@@ -35,7 +35,11 @@ export function TrendChart({ indicator: ind }: { indicator: Indicator }) {
     <figure style={{ margin: 0 }} aria-label={caption} data-testid="trend-chart">
       <div aria-hidden style={{ width: '100%', height: 220 }}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 16, left: 0, bottom: 4 }}>
+          <LineChart
+            data={data}
+            accessibilityLayer={false}
+            margin={{ top: 8, right: 16, left: 0, bottom: 4 }}
+          >
             <CartesianGrid stroke="#e9ecef" />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
             <YAxis tick={{ fontSize: 12 }} width={52} tickFormatter={(v: number) => formatValue(v)} />
