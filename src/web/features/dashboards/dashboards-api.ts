@@ -33,5 +33,7 @@ export const regionMonevXlsxUrl = (year: number, quarter: number) =>
   routeUrl(dashboardRoutes.regionMonevXlsx, { query: { year, quarter } });
 export const unitMonevPdfUrl = (unitId: string, year: number, quarter: number) =>
   routeUrl(dashboardRoutes.unitMonev, { params: { id: unitId }, query: { year, quarter } });
+export const unitMonevXlsxUrl = (unitId: string, year: number, quarter: number) =>
+  routeUrl(dashboardRoutes.unitMonevXlsx, { params: { id: unitId }, query: { year, quarter } });
 export const lkjipPdfUrl = (unitId: string, year: number) =>
   routeUrl(dashboardRoutes.lkjip, { params: { id: unitId }, query: { year } });

@@ -177,7 +177,13 @@ export function QuarterSelect({ value, onChange }: { value: number; onChange: (q
   );
 }
 
-/** The quarter that has just ended or is running: reports are usually for the current one. */
-export const currentQuarter = () => Math.floor(new Date().getMonth() / 3) + 1;
+/**
+ * The quarter a report is usually wanted for: of the current year the last one that has ended (the
+ * first while it is still running), of a past year the fourth.
+ */
+export const reportQuarter = (year: number, today = new Date()) => {
+  if (year < today.getFullYear()) return 4;
+  return Math.max(1, Math.floor(today.getMonth() / 3));
+};
 
 export type Indicator = IndicatorCard;

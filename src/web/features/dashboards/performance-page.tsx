@@ -11,7 +11,7 @@ import { QueryError } from '../../components/query-error';
 import { TableScroll } from '../../components/table-scroll';
 import { regionMonevPdfUrl, regionMonevXlsxUrl, useOverview } from './dashboards-api';
 import {
-  currentQuarter,
+  reportQuarter,
   formatScore,
   LightCounts,
   PredicateBadge,
@@ -285,7 +285,7 @@ function MissionsCard({ o }: { o: Overview }) {
 
 function ReportsCard({ year }: { year: number }) {
   const t = useT();
-  const [quarter, setQuarter] = useState(currentQuarter());
+  const [quarter, setQuarter] = useState(() => reportQuarter(year));
   return (
     <Card withBorder radius="md">
       <Title order={2} size="h3" mb="sm">

@@ -22,7 +22,7 @@ export function RankingChart({
     .filter((u) => u.score !== null)
     .slice(0, maxUnits)
     .map((u) => ({
-      name: large ? shorten(u.name, 34) : u.code || u.name,
+      name: shorten(u.name, 34),
       full: u.name,
       score: u.score ?? 0,
       u,
@@ -57,7 +57,7 @@ export function RankingChart({
             <YAxis
               type="category"
               dataKey="name"
-              width={large ? 520 : 110}
+              width={large ? 520 : 240}
               tick={{ fill: fg, fontSize: font }}
               stroke={fg}
               interval={0}

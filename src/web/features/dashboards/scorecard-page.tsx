@@ -21,9 +21,9 @@ import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { TableScroll } from '../../components/table-scroll';
-import { lkjipPdfUrl, unitMonevPdfUrl, useScorecard } from './dashboards-api';
+import { lkjipPdfUrl, unitMonevPdfUrl, unitMonevXlsxUrl, useScorecard } from './dashboards-api';
 import {
-  currentQuarter,
+  reportQuarter,
   formatPercent,
   formatScore,
   formatTarget,
@@ -230,7 +230,7 @@ function ProgramCard({ p }: { p: Scorecard['programs'][number] }) {
 
 function ReportButtons({ unitId, year }: { unitId: string; year: number }) {
   const t = useT();
-  const [quarter, setQuarter] = useState(currentQuarter());
+  const [quarter, setQuarter] = useState(() => reportQuarter(year));
   return (
     <Group align="flex-end" gap="sm">
       <QuarterSelect value={quarter} onChange={setQuarter} />
@@ -241,6 +241,14 @@ function ReportButtons({ unitId, year }: { unitId: string; year: number }) {
         data-testid="unit-pdf"
       >
         {t('perf.downloadUnitMonev')}
+      </Button>
+      <Button
+        component="a"
+        href={unitMonevXlsxUrl(unitId, year, quarter)}
+        variant="light"
+        data-testid="unit-xlsx"
+      >
+        {t('perf.downloadUnitMonevXlsx')}
       </Button>
       <Button component="a" href={lkjipPdfUrl(unitId, year)} variant="light" data-testid="lkjip-pdf">
         {t('perf.downloadLkjip')}
