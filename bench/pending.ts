@@ -23,7 +23,7 @@ export const PENDING: PendingScenario[] = [
     id: 'B5',
     scenario: 'deadline spike (city)',
     bar: '200 operators x 30 realizations in 15 min plus 8,000 ASN reading status in an hour, at 10x: p95 < 300 ms, zero errors',
-    needs: 'the monitoring module (realization entry and ASN status pages)',
+    needs: 'the ASN status pages of the reward and punishment module (realization entry is built)',
   },
   {
     id: 'B6',
