@@ -365,6 +365,9 @@ describe('monitoring from the to-do list to a verified realization on the dashbo
     await page.getByLabel(`Nilai realisasi (${slot.unit})`).fill(plain(wrongValue));
     await page.getByLabel('Catatan').fill(NOTE);
     await expect.poll(() => page.getByText('Ada perubahan yang belum disimpan.').count()).toBe(1);
+    // A percentage outside 0-100 is allowed but flagged as a likely slip.
+    const percentSlip = slot.unit.trim() === '%' && wrongValue > 100;
+    expect(await page.getByTestId('realization-unusual').count()).toBe(percentSlip ? 1 : 0);
     await page
       .getByLabel('Tambah berkas bukti')
       .setInputFiles({ name: EVIDENCE_NAME, mimeType: 'application/pdf', buffer: EVIDENCE });
@@ -463,6 +466,9 @@ describe('monitoring from the to-do list to a verified realization on the dashbo
     expect(await value.inputValue()).toBe(plain(wrongValue));
     expect(await page.getByLabel('Catatan').inputValue()).toBe(NOTE);
     await value.fill(plain(rightValue));
+    expect(await page.getByTestId('realization-unusual').count()).toBe(
+      slot.unit.trim() === '%' && (rightValue > 100 || rightValue < 0) ? 1 : 0,
+    );
     await page.getByRole('button', { name: 'Simpan draf' }).click();
     await expect
       .poll(() => text(page.getByTestId('realization-current-value')))

@@ -18,6 +18,7 @@ export const navItems: NavItem[] = [
   { to: '/monev', label: 'nav.monitoring', permission: 'monitor' },
   { to: '/kinerja', label: 'nav.performance', permission: 'readPerformance' },
   { to: '/profil-daerah', label: 'nav.region', permission: 'manageRegion' },
+  { to: '/pengaturan/kalender', label: 'nav.calendar', permission: 'manageRegion' },
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },
   { to: '/impor', label: 'nav.imports', permission: 'importData' },

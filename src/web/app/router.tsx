@@ -13,6 +13,7 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const HomePage = page(() => import('../features/home/home-page'), 'HomePage');
 const RegionPage = page(() => import('../features/region/region-page'), 'RegionPage');
+const CalendarPage = page(() => import('../features/calendar/calendar-page'), 'CalendarPage');
 const CyclesPage = page(() => import('../features/cycles/cycles-page'), 'CyclesPage');
 const CycleDetailPage = page(() => import('../features/cycles/cycle-detail-page'), 'CycleDetailPage');
 const BoardPage = page(() => import('../features/board/board-page'), 'BoardPage');
@@ -248,6 +249,14 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="manageRegion">
                 <RegionPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'pengaturan/kalender',
+            element: (
+              <Page permission="manageRegion">
+                <CalendarPage />
               </Page>
             ),
           },

@@ -37,6 +37,10 @@ const draftOf = (r: Realization): Draft => ({
   rows: r.breakdown.map((b) => ({ label: b.label, value: b.value ?? '' })),
 });
 
+/** A percentage outside 0-100 is allowed (growth rates can be) but usually a typing slip: say so. */
+const unusual = (unit: string, value: number | null) =>
+  value !== null && unit.trim() === '%' && (value > 100 || value < 0);
+
 /** NumberInput gives '' when empty. */
 const numOrNull = (v: number | string): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : null;
@@ -158,6 +162,11 @@ export function RealizationForm({
             maw={320}
             data-testid="realization-value"
           />
+          {unusual(r.unit, numOrNull(draft.value)) ? (
+            <Alert color="yellow" data-testid="realization-unusual">
+              {t('monev.form.unusualPercent', { value: String(draft.value) })}
+            </Alert>
+          ) : null}
           <Textarea
             label={t('monev.form.note')}
             description={t('monev.form.noteHint')}
