@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Aggregation } from '../auction/proposal.domain.js';
@@ -13,34 +12,13 @@ import {
   type IndexedValue,
   type Light,
 } from './early-warning.domain.js';
+import { docTables } from '../../../../test/support/doc-tables.js';
 
 // ---------------------------------------------------------------------------------------------
 // docs/achievement.md, table 5
 // ---------------------------------------------------------------------------------------------
 
-const doc = readFileSync(new URL('../../../../docs/achievement.md', import.meta.url), 'utf8');
-
-function tableUnder(heading: string): string[][] {
-  const lines = doc.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('#') && l.replace(/^#+\s*/, '').startsWith(heading));
-  if (start < 0) throw new Error(`No heading "${heading}" in docs/achievement.md`);
-  const rows: string[][] = [];
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line.startsWith('#')) break;
-    if (!line.startsWith('|')) {
-      if (rows.length > 0) break;
-      continue;
-    }
-    rows.push(
-      line
-        .slice(1, -1)
-        .split('|')
-        .map((c) => c.trim()),
-    );
-  }
-  return rows.slice(2);
-}
+const tableUnder = docTables('achievement.md');
 
 const num = (cell: string): number | null => {
   if (cell === '—') return null;
