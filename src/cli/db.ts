@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { loadConfig } from '../server/config.js';
 import { seedDemo } from '../server/seed/demo.js';
 import { withDatabase } from './context.js';
 
@@ -13,7 +14,7 @@ export function dbCommands(program: Command) {
     .description('Muat data demo Kota Malang (tidak berbuat apa-apa bila sudah ada)')
     .action(async () => {
       await withDatabase(async (database) => {
-        const r = await seedDemo(database);
+        const r = await seedDemo(database, new Date(), { evidenceDir: loadConfig().EVIDENCE_DIR });
         console.log(r.created ? `Data demo dimuat (${r.civilServants} ASN).` : 'Data demo sudah ada.');
       });
     });

@@ -15,7 +15,7 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
   await database.migrate();
   if (process.argv.includes('--seed-demo')) {
-    const result = await seedDemo(database);
+    const result = await seedDemo(database, new Date(), { evidenceDir: config.EVIDENCE_DIR });
     if (result.created) console.log(`Data demo Kota Malang dimuat (${result.civilServants} ASN).`);
   }
   const app = await buildApp({ database, config });

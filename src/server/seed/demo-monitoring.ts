@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ProposalDocument } from '../../contract/proposals.js';
 import type { DbOrTx, Tx } from '../db/client.js';
@@ -6,10 +7,12 @@ import {
   contractMilestones,
   contracts,
   contractTargets,
+  evidenceFiles,
   milestoneProgress,
   periodClosures,
   proposals,
   realizations,
+  regions,
 } from '../db/schema.js';
 import type { Aggregation, Frequency } from '../modules/auction/proposal.domain.js';
 import type { Polarity } from '../modules/auction/terms.js';
@@ -30,6 +33,8 @@ import {
   type WorkingCalendar,
 } from '../modules/monitoring/working-days.domain.js';
 import { appendAudit } from '../platform/audit.js';
+import { sha256, storeEvidence } from '../platform/evidence.js';
+import { renderPdf } from '../platform/pdf.js';
 import { localDay, offsetOf } from '../platform/calendar.js';
 import { seededCalendar } from './holidays.js';
 import { rng, type Rng } from './random.js';
@@ -57,8 +62,8 @@ import { rng, type Rng } from './random.js';
  * there yet (a late report not yet sent is overdue, a verification not yet done leaves it submitted).
  *
  * {@link demoMonitoringPlan} is pure and deterministic (a fixed seed); {@link seedDemoMonitoring}
- * loads the contracts, writes the plan in a few multi-row inserts and one audit entry. No evidence
- * files: their bytes would have to be written under the evidence directory.
+ * loads the contracts, writes the plan in a few multi-row inserts and one audit entry, and, given the
+ * evidence directory, a generated PDF of evidence for each report submitted and each milestone done.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -565,6 +570,11 @@ export interface MonitoringSeedContext {
   /** The region admin, who closes periods. */
   admin: string;
   today: Date;
+  /**
+   * Where evidence files go (the server's EVIDENCE_DIR). When given, every report that was submitted
+   * and every milestone done gets a generated PDF of evidence, so the verifier has files to open.
+   */
+  evidenceDir?: string;
 }
 
 /** The plan's input from the contracts of the cycle as the auction demo wrote them. */
@@ -676,9 +686,43 @@ export async function seedDemoMonitoring(
   tx: Tx,
   ctx: MonitoringSeedContext,
 ): Promise<{ realizations: number; milestones: number; closures: number }> {
-  const plan = demoMonitoringPlan(await monitoringPlanInput(tx, ctx));
-  if (plan.realizations.length) await tx.insert(realizations).values(plan.realizations);
-  if (plan.milestones.length) await tx.insert(milestoneProgress).values(plan.milestones);
+  const input = await monitoringPlanInput(tx, ctx);
+  const plan = demoMonitoringPlan(input);
+  const reported = plan.realizations.length
+    ? await tx.insert(realizations).values(plan.realizations).returning({
+        id: realizations.id,
+        contractId: realizations.contractId,
+        status: realizations.status,
+        by: realizations.enteredBy,
+        at: realizations.firstSubmittedAt,
+      })
+    : [];
+  const done = plan.milestones.length
+    ? await tx.insert(milestoneProgress).values(plan.milestones).returning({
+        id: milestoneProgress.id,
+        contractId: milestoneProgress.contractId,
+        by: milestoneProgress.markedBy,
+      })
+    : [];
+  if (ctx.evidenceDir)
+    await seedDemoEvidence(tx, ctx.regionId, ctx.evidenceDir, input, [
+      ...reported
+        .filter((r) => r.status !== 'draft')
+        .map((r) => ({
+          ownerType: 'realization',
+          ownerId: r.id,
+          contractId: r.contractId,
+          by: r.by,
+          at: r.at,
+        })),
+      ...done.map((m) => ({
+        ownerType: 'milestone',
+        ownerId: m.id,
+        contractId: m.contractId,
+        by: m.by,
+        at: null,
+      })),
+    ]);
   if (plan.closures.length) await tx.insert(periodClosures).values(plan.closures);
   const count = (status: string) => plan.realizations.filter((x) => x.status === status).length;
   const late = plan.realizations.filter((x) => (x.lateWorkingDays ?? 0) > 0).length;
@@ -699,4 +743,65 @@ export async function seedDemoMonitoring(
     milestones: plan.milestones.length,
     closures: plan.closures.length,
   };
+}
+
+/**
+ * One generated PDF per program ("data pendukung", marked as demo data), written once per evidence
+ * row under its own generated id, as an upload would be; rows in one multi-row insert.
+ */
+async function seedDemoEvidence(
+  tx: Tx,
+  regionId: string,
+  dir: string,
+  input: Awaited<ReturnType<typeof monitoringPlanInput>>,
+  owners: { ownerType: string; ownerId: string; contractId: string; by: string | null; at: Date | null }[],
+) {
+  const [{ title: regionName }] = await tx
+    .select({ title: regions.name })
+    .from(regions)
+    .where(eq(regions.id, regionId));
+  const pdfs = new Map<string, Buffer>();
+  for (const c of input.contracts) {
+    const [contract] = await tx
+      .select({ title: contracts.title })
+      .from(contracts)
+      .where(and(eq(contracts.regionId, regionId), eq(contracts.id, c.id)));
+    pdfs.set(
+      c.id,
+      await renderPdf({
+        title: `Data pendukung - ${contract.title}`,
+        footer: 'Data contoh demo Lelang Kinerja',
+        content: [
+          { text: regionName.toUpperCase(), alignment: 'center', bold: true },
+          { text: 'Data Pendukung Realisasi dan Tahapan', style: 'h1', margin: [0, 6, 0, 0] },
+          { text: contract.title, alignment: 'center', margin: [0, 0, 0, 10] },
+          {
+            text:
+              'Berkas ini dibuat otomatis untuk data demo: rekap data dukung, berita acara dan dokumentasi ' +
+              'kegiatan yang dalam penggunaan nyata diunggah oleh perangkat daerah.',
+          },
+        ],
+      }),
+    );
+  }
+  const rows: (typeof evidenceFiles.$inferInsert)[] = [];
+  for (const o of owners) {
+    const data = pdfs.get(o.contractId);
+    if (!data || !o.by) continue;
+    const id = randomUUID();
+    await storeEvidence(dir, regionId, id, data);
+    rows.push({
+      id,
+      regionId,
+      ownerType: o.ownerType,
+      ownerId: o.ownerId,
+      originalName: o.ownerType === 'milestone' ? 'berita-acara-tahapan.pdf' : 'rekap-data-dukung.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: data.length,
+      sha256: sha256(data),
+      uploadedBy: o.by,
+      ...(o.at ? { createdAt: o.at } : {}),
+    });
+  }
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(evidenceFiles).values(rows.slice(i, i + 500));
 }

@@ -237,6 +237,7 @@ const MISSIONS = [
 export async function seedDemo(
   database: Database,
   today = new Date(),
+  opts: { evidenceDir?: string } = {},
 ): Promise<{ created: boolean; civilServants: number }> {
   const { db } = database;
   const [existing] = await db
@@ -333,6 +334,7 @@ export async function seedDemo(
       verifier: user('verifikator'),
       admin: user('admin.malang'),
       today,
+      evidenceDir: opts.evidenceDir,
     });
     return { created: true, civilServants: unique.length };
   });
