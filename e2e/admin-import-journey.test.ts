@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCivilServant } from '../src/server/seed/factories.js';
 import { rng } from '../src/server/seed/random.js';
-import { describeViolations, launch, seriousViolations, VIEWPORTS, watch } from './support/browser.js';
+import { expectAccessible, launch, VIEWPORTS, watch } from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -29,14 +29,7 @@ afterAll(async () => {
 
 /** axe on the current page at both viewports; returns to the desktop size. */
 async function accessible(name: string) {
-  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
-  for (const [label, size] of Object.entries(VIEWPORTS)) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    const v = await seriousViolations(page);
-    expect(v, `${name} @ ${label}:\n${describeViolations(v)}`).toEqual([]);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
+  await expectAccessible(page, name);
   checked.push(name);
 }
 

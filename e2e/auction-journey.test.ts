@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC, type CycleDto, type Theme } from '../src/contract/cycles.js';
 import type { User } from '../src/contract/users.js';
 import { localDay } from '../test/support/auction.js';
 import { compact, pdfCompact, pdfText } from '../test/support/pdf.js';
 import { apiLogin, type ApiClient } from './support/api.js';
-import { describeViolations, launch, seriousViolations, VIEWPORTS, watch } from './support/browser.js';
+import { choose, expectAccessible, launch, loggedIn, textOf, VIEWPORTS, watch } from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -78,47 +78,19 @@ afterAll(async () => {
 async function as(username: string, password: string): Promise<Page> {
   const known = pages.get(username);
   if (known) return known;
-  const context = await browser.newContext({
-    viewport: VIEWPORTS.desktop,
-    locale: 'id-ID',
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const seen = watch(page);
-  page.on('response', (r) => {
-    if (r.status() >= 500) seen.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  watched.set(username, seen);
+  const { page, problems } = await loggedIn(browser, server.url, username, password);
+  watched.set(username, problems);
   pages.set(username, page);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(`${server.url}/`);
   return page;
 }
 
 /** axe on the current page at both viewports; returns to the desktop size. */
 async function accessible(page: Page, name: string) {
-  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
-  for (const [label, size] of Object.entries(VIEWPORTS)) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    const v = await seriousViolations(page);
-    expect(v, `${name} @ ${label}:\n${describeViolations(v)}`).toEqual([]);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
+  await expectAccessible(page, name);
   checked.push(name);
 }
 
-const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-/** Picks an option of a Mantine select by its label. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).click();
-}
+const text = textOf;
 
 /** The completeness list of the editor, one message per entry, once autosave has settled. */
 async function completeness(page: Page) {
@@ -194,7 +166,7 @@ describe('the performance auction from draft to verified pact', () => {
     await page
       .getByLabel('Rumusan masalah')
       .fill('Kematian ibu masih 120 per 100.000 kelahiran hidup; ibu hamil risiko tinggi belum terdata.');
-    await choose(page, 'Tema', themeName);
+    await choose(page, 'Tema', themeName, false);
     await expect
       .poll(() => page.getByRole('combobox', { name: 'Misi', exact: true }).inputValue())
       .toBe('Misi 9: Misi E2E: kota sehat');
@@ -204,7 +176,7 @@ describe('the performance auction from draft to verified pact', () => {
     await page.getByRole('button', { name: 'Tambah indikator' }).click();
     await page.getByLabel('Nama indikator 1').fill(indicatorName);
     await page.getByLabel('Satuan indikator 1').fill('per 100.000 KH');
-    await choose(page, 'Arah indikator 1', 'Makin rendah makin baik');
+    await choose(page, 'Arah indikator 1', 'Makin rendah makin baik', false);
     await page.getByLabel('Bobot indikator 1').fill('100');
     await page.getByLabel('Nilai titik nol indikator 1').fill('120');
     expect(await page.getByLabel('Tahun titik nol indikator 1').inputValue()).toBe(String(term - 1));

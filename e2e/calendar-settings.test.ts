@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MonitoringSettings } from '../src/contract/calendar.js';
 import { apiLogin } from './support/api.js';
-import { describeViolations, launch, seriousViolations, VIEWPORTS, watch } from './support/browser.js';
+import { expectAccessible, launch, VIEWPORTS, watch } from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -47,14 +47,7 @@ afterAll(async () => {
 
 /** axe on the current page at both viewports; returns to the desktop size. */
 async function accessible(p: Page, name: string) {
-  await p.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
-  for (const [label, size] of Object.entries(VIEWPORTS)) {
-    await p.setViewportSize(size);
-    await p.waitForTimeout(150);
-    const v = await seriousViolations(p);
-    expect(v, `${name} @ ${label}:\n${describeViolations(v)}`).toEqual([]);
-  }
-  await p.setViewportSize(VIEWPORTS.desktop);
+  await expectAccessible(p, name);
   checked.push(name);
 }
 

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MonitoringSettings } from '../src/contract/calendar.js';
 import type { Overview, Scorecard } from '../src/contract/dashboards.js';
 import { pdfCompact, pdfText } from '../test/support/pdf.js';
 import { apiLogin, type ApiClient } from './support/api.js';
-import { describeViolations, launch, seriousViolations, VIEWPORTS, watch } from './support/browser.js';
+import { choose, expectAccessible, launch, loggedIn, textOf, VIEWPORTS } from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -120,47 +120,19 @@ function minimalPdf(): Buffer {
 async function as([username, password]: readonly [string, string]): Promise<Page> {
   const known = pages.get(username);
   if (known) return known;
-  const context = await browser.newContext({
-    viewport: VIEWPORTS.desktop,
-    locale: 'id-ID',
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const seen = watch(page);
-  page.on('response', (r) => {
-    if (r.status() >= 500) seen.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-  });
-  watched.set(username, seen);
+  const { page, problems } = await loggedIn(browser, server.url, username, password);
+  watched.set(username, problems);
   pages.set(username, page);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(`${server.url}/`);
   return page;
 }
 
 /** axe on the current page at both viewports; returns to the desktop size. */
 async function accessible(page: Page, name: string) {
-  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
-  for (const [label, size] of Object.entries(VIEWPORTS)) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150);
-    const v = await seriousViolations(page);
-    expect(v, `${name} @ ${label}:\n${describeViolations(v)}`).toEqual([]);
-  }
-  await page.setViewportSize(VIEWPORTS.desktop);
+  await expectAccessible(page, name);
   checked.push(name);
 }
 
-const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-/** Picks an option of a Mantine select by its label. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+const text = textOf;
 
 /** Scores and achievements as the pages write them (87,50). */
 const score = (n: number) =>

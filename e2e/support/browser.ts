@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,4 +70,49 @@ export function watch(page: Page) {
     if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`csp: ${m.text()}`);
   });
   return problems;
+}
+
+/** axe on the page at both viewports (no serious or critical violation), back at the desktop size. */
+export async function expectAccessible(page: Page, name: string) {
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    const v = await seriousViolations(page);
+    expect(v, `${name} @ ${label}:\n${describeViolations(v)}`).toEqual([]);
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+/**
+ * A user in a browser context of their own (cookies kept apart), logged in through the login page;
+ * `problems` collects what must never happen there (see {@link watch}) and every HTTP 5xx.
+ */
+export async function loggedIn(browser: Browser, baseUrl: string, username: string, password: string) {
+  const context = await browser.newContext({
+    viewport: VIEWPORTS.desktop,
+    locale: 'id-ID',
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems = watch(page);
+  page.on('response', (r) => {
+    if (r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  return { page, problems };
+}
+
+/** The text of an element with its whitespace collapsed. */
+export const textOf = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+/** Picks an option of a Mantine select by its label. */
+export async function choose(page: Page, label: string, option: string, exact = true) {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact }).click();
 }

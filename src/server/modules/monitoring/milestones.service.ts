@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { markMilestoneBody, Milestone } from '../../../contract/monitoring.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -15,17 +14,10 @@ import {
 import { appendAudit } from '../../platform/audit.js';
 import { localDay } from '../../platform/calendar.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import {
-  displayName,
-  EVIDENCE_TYPES,
-  removeEvidenceFile,
-  sha256,
-  sniffEvidence,
-  storeEvidence,
-} from '../../platform/evidence.js';
 import type { Actor } from '../../platform/policy.js';
 import { contractReadScope } from '../auction/contracts.service.js';
 import { loadCalendar } from './calendar.service.js';
+import { insertEvidenceRow, withStoredEvidence } from './evidence.service.js';
 import { isDay, workingDaysLate } from './working-days.domain.js';
 
 /** Operators and heads of the contract's lead unit mark its milestones. */
@@ -181,8 +173,6 @@ export async function markMilestone(
   });
 }
 
-const MAX_FILES = 10;
-
 /**
  * Adds a file of evidence to a milestone the unit marked done (PDF, JPG or PNG by its bytes, stored
  * under a generated name outside the web root).
@@ -196,78 +186,40 @@ export async function uploadMilestoneEvidence(
   file: { name: string; data: Buffer },
   now = new Date(),
 ) {
-  const type = sniffEvidence(file.data);
-  if (!type)
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Berkas bukti harus PDF, JPG atau PNG', [
-      { path: 'file', message: 'Berkas bukti harus PDF, JPG atau PNG' },
-    ]);
-  const id = randomUUID();
-  await storeEvidence(config.EVIDENCE_DIR, actor.regionId, id, file.data);
-  try {
-    return await database.db.transaction(async (tx) => {
-      const c = await contractOf(tx, actor, contractId);
-      if (!marksFor(actor, c.workUnitId)) throw new AppError('NOT_FOUND');
-      const [row] = await tx
-        .select({ p: milestoneProgress, title: contractMilestones.title })
-        .from(contractMilestones)
-        .leftJoin(
-          milestoneProgress,
-          and(
-            eq(milestoneProgress.regionId, contractMilestones.regionId),
-            eq(milestoneProgress.contractId, contractMilestones.contractId),
-            eq(milestoneProgress.milestoneKey, contractMilestones.key),
-          ),
-        )
-        .where(
-          and(
-            eq(contractMilestones.regionId, actor.regionId),
-            eq(contractMilestones.contractId, contractId),
-            eq(contractMilestones.key, key),
-          ),
-        );
-      if (!row) throw new AppError('NOT_FOUND');
-      if (!row.p)
-        throw fieldError(
-          'file',
-          `Tandai tahapan "${row.title}" selesai terlebih dahulu, lalu unggah buktinya`,
-        );
-      const [{ n }] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(evidenceFiles)
-        .where(
-          and(
-            eq(evidenceFiles.regionId, actor.regionId),
-            eq(evidenceFiles.ownerType, 'milestone'),
-            eq(evidenceFiles.ownerId, row.p.id),
-          ),
-        );
-      if (n >= MAX_FILES) throw fieldError('file', `Paling banyak ${MAX_FILES} berkas bukti per tahapan`);
-      const name = displayName(file.name);
-      await tx.insert(evidenceFiles).values({
-        id,
-        regionId: actor.regionId,
-        ownerType: 'milestone',
-        ownerId: row.p.id,
-        originalName: name,
-        contentType: type,
-        sizeBytes: file.data.length,
-        sha256: sha256(file.data),
-        uploadedBy: actor.userId,
-        createdAt: now,
-      });
-      await appendAudit(tx, actor.regionId, actor, {
-        action: 'evidence.upload',
-        entityType: 'contract',
-        entityId: contractId,
-        summary: `Bukti ${EVIDENCE_TYPES[type]} "${name}" diunggah untuk tahapan "${row.title}" (${c.title})`,
-        after: { evidenceId: id, milestoneKey: key, sizeBytes: file.data.length, sha256: sha256(file.data) },
-      });
-      return listMilestones(tx, actor, contractId, now);
+  return withStoredEvidence(database, config, actor, file, async (tx, stored) => {
+    const c = await contractOf(tx, actor, contractId);
+    if (!marksFor(actor, c.workUnitId)) throw new AppError('NOT_FOUND');
+    const [row] = await tx
+      .select({ p: milestoneProgress, title: contractMilestones.title })
+      .from(contractMilestones)
+      .leftJoin(
+        milestoneProgress,
+        and(
+          eq(milestoneProgress.regionId, contractMilestones.regionId),
+          eq(milestoneProgress.contractId, contractMilestones.contractId),
+          eq(milestoneProgress.milestoneKey, contractMilestones.key),
+        ),
+      )
+      .where(
+        and(
+          eq(contractMilestones.regionId, actor.regionId),
+          eq(contractMilestones.contractId, contractId),
+          eq(contractMilestones.key, key),
+        ),
+      );
+    if (!row) throw new AppError('NOT_FOUND');
+    if (!row.p)
+      throw fieldError('file', `Tandai tahapan "${row.title}" selesai terlebih dahulu, lalu unggah buktinya`);
+    await insertEvidenceRow(tx, actor, { type: 'milestone', id: row.p.id, noun: 'tahapan' }, stored, now);
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'evidence.upload',
+      entityType: 'contract',
+      entityId: contractId,
+      summary: `Bukti ${stored.typeLabel} "${stored.name}" diunggah untuk tahapan "${row.title}" (${c.title})`,
+      after: { evidenceId: stored.id, milestoneKey: key, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
     });
-  } catch (err) {
-    await removeEvidenceFile(config.EVIDENCE_DIR, actor.regionId, id);
-    throw err;
-  }
+    return listMilestones(tx, actor, contractId, now);
+  });
 }
 
 /**

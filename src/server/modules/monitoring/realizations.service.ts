@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -28,20 +27,13 @@ import { appendAudit } from '../../platform/audit.js';
 import { userNames } from '../users/user-names.js';
 import { localDay } from '../../platform/calendar.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import {
-  displayName,
-  EVIDENCE_TYPES,
-  readEvidence,
-  removeEvidenceFile,
-  sha256,
-  sniffEvidence,
-  storeEvidence,
-} from '../../platform/evidence.js';
+import { readEvidence, removeEvidenceFile } from '../../platform/evidence.js';
 import { offsetOf } from '../../platform/listing.js';
 import { hasRole, unitScope, type Actor } from '../../platform/policy.js';
 import { contractReadScope } from '../auction/contracts.service.js';
 import { headOf } from '../auction/proposals.policy.js';
 import { loadCalendar, monitoringSettingsOf } from './calendar.service.js';
+import { insertEvidenceRow, withStoredEvidence } from './evidence.service.js';
 import { milestoneOfEvidence } from './milestones.service.js';
 import { notifyUnit } from './notifications.service.js';
 import {
@@ -58,7 +50,6 @@ import { workingDaysLate, type WorkingCalendar } from './working-days.domain.js'
 
 type Row = typeof realizations.$inferSelect;
 type IndicatorRow = typeof contractIndicators.$inferSelect;
-const MAX_FILES = 10;
 
 const frequencyLabels: Record<string, string> = {
   monthly: 'bulanan',
@@ -527,71 +518,35 @@ export async function uploadEvidence(
   file: { name: string; data: Buffer },
   now = new Date(),
 ) {
-  const type = sniffEvidence(file.data);
-  if (!type)
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Berkas bukti harus PDF, JPG atau PNG', [
-      { path: 'file', message: 'Berkas bukti harus PDF, JPG atau PNG' },
-    ]);
-  const id = randomUUID();
-  await storeEvidence(config.EVIDENCE_DIR, actor.regionId, id, file.data);
-  try {
-    return await database.db.transaction(async (tx) => {
-      const slot = await forEntry(tx, actor, k);
-      assertEditable(slot);
-      let ownerId = slot.row?.id;
-      if (!ownerId) {
-        const [created] = await tx
-          .insert(realizations)
-          .values({
-            regionId: actor.regionId,
-            contractId: k.id,
-            indicatorKey: k.indicatorKey,
-            periodKey: k.periodKey,
-            year: slot.period.year,
-            status: 'draft',
-            enteredBy: actor.userId,
-          })
-          .returning({ id: realizations.id });
-        ownerId = created.id;
-      }
-      const [{ count }] = await tx
-        .select({ count: sql<number>`count(*)::int` })
-        .from(evidenceFiles)
-        .where(
-          and(
-            eq(evidenceFiles.regionId, actor.regionId),
-            eq(evidenceFiles.ownerType, 'realization'),
-            eq(evidenceFiles.ownerId, ownerId),
-          ),
-        );
-      if (count >= MAX_FILES)
-        throw fieldError('file', `Paling banyak ${MAX_FILES} berkas bukti per realisasi`);
-      const name = displayName(file.name);
-      await tx.insert(evidenceFiles).values({
-        id,
-        regionId: actor.regionId,
-        ownerType: 'realization',
-        ownerId,
-        originalName: name,
-        contentType: type,
-        sizeBytes: file.data.length,
-        sha256: sha256(file.data),
-        uploadedBy: actor.userId,
-        createdAt: now,
-      });
-      await appendAudit(tx, actor.regionId, actor, {
-        action: 'evidence.upload',
-        entityType: 'realization',
-        entityId: ownerId,
-        summary: `Bukti ${EVIDENCE_TYPES[type]} "${name}" diunggah untuk ${slot.indicator.name} ${slot.period.label}`,
-        after: { evidenceId: id, sizeBytes: file.data.length, sha256: sha256(file.data) },
-      });
-      return reread(tx, actor, k, now);
+  return withStoredEvidence(database, config, actor, file, async (tx, stored) => {
+    const slot = await forEntry(tx, actor, k);
+    assertEditable(slot);
+    let ownerId = slot.row?.id;
+    if (!ownerId) {
+      const [created] = await tx
+        .insert(realizations)
+        .values({
+          regionId: actor.regionId,
+          contractId: k.id,
+          indicatorKey: k.indicatorKey,
+          periodKey: k.periodKey,
+          year: slot.period.year,
+          status: 'draft',
+          enteredBy: actor.userId,
+        })
+        .returning({ id: realizations.id });
+      ownerId = created.id;
+    }
+    await insertEvidenceRow(tx, actor, { type: 'realization', id: ownerId, noun: 'realisasi' }, stored, now);
+    await appendAudit(tx, actor.regionId, actor, {
+      action: 'evidence.upload',
+      entityType: 'realization',
+      entityId: ownerId,
+      summary: `Bukti ${stored.typeLabel} "${stored.name}" diunggah untuk ${slot.indicator.name} ${slot.period.label}`,
+      after: { evidenceId: stored.id, sizeBytes: stored.sizeBytes, sha256: stored.sha256 },
     });
-  } catch (err) {
-    await removeEvidenceFile(config.EVIDENCE_DIR, actor.regionId, id);
-    throw err;
-  }
+    return reread(tx, actor, k, now);
+  });
 }
 
 /** The evidence row, if the actor may read what it belongs to (a realization or a milestone). */
