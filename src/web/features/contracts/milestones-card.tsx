@@ -23,10 +23,10 @@ import { ApiError } from '../../app/api';
 import { validateWith } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
 import { useFormat } from '../../app/session';
-import { ConfirmModal } from '../../components/confirm-modal';
 import { FormModal } from '../../components/form-modal';
 import { QueryError } from '../../components/query-error';
 import { useMutationFeedback } from '../../components/use-mutation-feedback';
+import { RemoveEvidenceModal } from '../monitoring/evidence-card';
 import { evidenceUrl } from '../monitoring/monitoring-api';
 import { fileSize } from '../monitoring/monitoring-format';
 import {
@@ -262,27 +262,12 @@ function MilestoneEvidence({ contractId, milestone: m }: { contractId: string; m
           {error}
         </Alert>
       ) : null}
-      <ConfirmModal
-        opened={removing !== null}
-        title={t('monev.evidence.removeTitle')}
+      <RemoveEvidenceModal
+        file={removing}
         message={t('milestone.removeText', { name: removing?.originalName ?? '' })}
-        confirmLabel={t('common.delete')}
-        danger
-        loading={remove.isPending}
-        onConfirm={() => {
-          if (!removing) return;
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'green', message: t('monev.evidence.removed') });
-              setRemoving(null);
-            },
-            onError: (err) => {
-              setRemoving(null);
-              setError(err instanceof ApiError ? err.message : String(err));
-            },
-          });
-        }}
+        remove={remove}
         onClose={() => setRemoving(null)}
+        onError={setError}
       />
     </Stack>
   );

@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { Evidence, Realization } from '../../../contract/monitoring';
 import { ApiError } from '../../app/api';
 import { useT } from '../../app/i18n';
@@ -175,28 +176,57 @@ export function EvidenceCard({ realization: r, slot }: { realization: Realizatio
         ) : null}
       </Stack>
 
-      <ConfirmModal
-        opened={removing !== null}
-        title={t('monev.evidence.removeTitle')}
+      <RemoveEvidenceModal
+        file={removing}
         message={t('monev.evidence.removeText', { name: removing?.originalName ?? '' })}
-        confirmLabel={t('common.delete')}
-        danger
-        loading={remove.isPending}
-        onConfirm={() => {
-          if (!removing) return;
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              notifications.show({ color: 'green', message: t('monev.evidence.removed') });
-              setRemoving(null);
-            },
-            onError: (err) => {
-              setRemoving(null);
-              setError(err instanceof ApiError ? err.message : String(err));
-            },
-          });
-        }}
+        remove={remove}
         onClose={() => setRemoving(null)}
+        onError={setError}
       />
     </Card>
+  );
+}
+
+/**
+ * Asks before removing a file of evidence, removes it with `remove`, and reports the outcome: a
+ * notice when removed, `onError` with the server's message otherwise.
+ */
+export function RemoveEvidenceModal({
+  file,
+  message,
+  remove,
+  onClose,
+  onError,
+}: {
+  file: Evidence | null;
+  message: string;
+  remove: UseMutationResult<unknown, Error, string>;
+  onClose: () => void;
+  onError: (message: string) => void;
+}) {
+  const t = useT();
+  return (
+    <ConfirmModal
+      opened={file !== null}
+      title={t('monev.evidence.removeTitle')}
+      message={message}
+      confirmLabel={t('common.delete')}
+      danger
+      loading={remove.isPending}
+      onConfirm={() => {
+        if (!file) return;
+        remove.mutate(file.id, {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: t('monev.evidence.removed') });
+            onClose();
+          },
+          onError: (err) => {
+            onClose();
+            onError(err instanceof ApiError ? err.message : String(err));
+          },
+        });
+      }}
+      onClose={onClose}
+    />
   );
 }
