@@ -67,7 +67,9 @@ export type MonitoringSettings = z.infer<typeof monitoringSettingsSchema>;
 
 export const updateMonitoringSettingsBody = z
   .object({
-    reportDeadlineDay: z.number({ message: 'Tanggal batas pelaporan wajib diisi' }).int('Harus bilangan bulat'),
+    reportDeadlineDay: z
+      .number({ message: 'Tanggal batas pelaporan wajib diisi' })
+      .int('Harus bilangan bulat'),
     achievementCap: z.number().nullable(),
     predicateBands: z.array(predicateBandSchema).max(10),
     version: z.number().int().min(1),
