@@ -15,8 +15,9 @@ import { PENDING, pendingLine } from './pending.js';
 import { createScratchDatabase, DEFAULT_POSTGRES_URL, type ScratchDatabase } from './postgres.js';
 import { DOC_PATH, writeReport } from './report.js';
 import { runB2, type B2Result } from './b2.js';
+import { runB3, type B3Result } from './b3.js';
 
-const SCENARIOS = ['B1', 'B2', ...PENDING.map((p) => p.id)];
+const SCENARIOS = ['B1', 'B2', 'B3', ...PENDING.map((p) => p.id)];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
@@ -80,6 +81,8 @@ function parse() {
     connections,
     rounds,
     helloProcesses,
+    /** B3 imports a city month per round: 3 rounds unless --rounds says otherwise. */
+    b3Rounds: values.rounds === undefined ? 3 : rounds,
     only,
     appLogLevel,
     write: !values['no-write'],
@@ -93,7 +96,8 @@ async function main() {
   const selected = (id: string) => !opts.only || opts.only.includes(id);
   const m = machine();
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
-  const usesPostgres = opts.engines.includes('postgres') && selected('B1');
+  const usesPostgres =
+    opts.engines.includes('postgres') && (selected('B1') || selected('B2') || selected('B3'));
   const args = process.argv.slice(2);
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 
@@ -113,6 +117,7 @@ async function main() {
   let scratch: ScratchDatabase | undefined;
   let b1: B1Result | undefined;
   let b2: B2Result[] | undefined;
+  let b3: B3Result[] | undefined;
   let postgres: string | null = null;
   let pinned: ReturnType<typeof pinCpus> = null;
   const cleanup = async () => {
@@ -205,6 +210,26 @@ async function main() {
       }
       console.log('');
     }
+    if (selected('B3')) {
+      console.log(
+        `B3 attendance import, one city month (ZKTeco attlog, in process, ${opts.b3Rounds} round(s), against raw COPY of the same rows)`,
+      );
+      b3 = [];
+      for (const engine of opts.engines) {
+        let url: string | undefined;
+        if (engine === 'postgres') {
+          scratch ??= await createScratchDatabase(postgresUrl);
+          url = scratch.url;
+        }
+        const r = await runB3({ engine, url, rounds: opts.b3Rounds, log: (l) => console.log(l) });
+        console.log(
+          `  ${engine} importer ${(r.importer.median / 1000).toFixed(2)} s (${fmtInt(r.workload.punches / (r.importer.median / 1000))} punches/s); ` +
+            `raw COPY ${(r.baseline.median / 1000).toFixed(2)} s; ratio ${fmtRatio(r.ratio)}  ${r.pass ? 'PASS' : 'FAIL'} (bar: >= 0.5x raw COPY, < 10 s)`,
+        );
+        b3.push(r);
+      }
+      console.log('');
+    }
     for (const p of PENDING) if (selected(p.id)) console.log(pendingLine(p));
   } finally {
     await cleanup();
@@ -238,6 +263,7 @@ async function main() {
       loadAverage: { before: loadBefore, after: os.loadavg()[0] },
       b1,
       b2,
+      b3,
       only: opts.only,
       elapsedSeconds: (Date.now() - started) / 1000,
     });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { attendanceCommands } from './attendance.js';
 import { auctionCommands } from './auction.js';
 import { auditCommands } from './audit.js';
 import { dbCommands } from './db.js';
@@ -10,6 +11,7 @@ dbCommands(program);
 auditCommands(program);
 auctionCommands(program);
 monitoringCommands(program);
+attendanceCommands(program);
 program.parseAsync(process.argv).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -17,6 +17,8 @@ import {
 import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { attendanceModule } from './modules/attendance/attendance.routes.js';
+import { disciplineModule } from './modules/discipline/discipline.routes.js';
 import { auditModule } from './modules/audit/audit.routes.js';
 import { authModule } from './modules/auth/auth.routes.js';
 import { agreementsModule } from './modules/auction/agreements.routes.js';
@@ -138,6 +140,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(boardModule, ctx);
   await app.register(agreementsModule, ctx);
   await app.register(monitoringModule, ctx);
+  await app.register(attendanceModule, ctx);
+  await app.register(disciplineModule, ctx);
 
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

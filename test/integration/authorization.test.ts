@@ -8,7 +8,15 @@ import {
   type Negotiation,
   type Pact,
 } from '../../src/contract/agreements.js';
+import {
+  attendanceRoutes,
+  type AttendanceImport,
+  type DevicePin,
+  type ExcuseDto,
+  type WorkScheduleDto,
+} from '../../src/contract/attendance.js';
 import { auditRoutes } from '../../src/contract/audit.js';
+import { latenessRoutes } from '../../src/contract/lateness.js';
 import { monitoringRoutes } from '../../src/contract/monitoring.js';
 import { calendarRoutes } from '../../src/contract/calendar.js';
 import { dashboardRoutes } from '../../src/contract/dashboards.js';
@@ -68,10 +76,13 @@ type Who = Username | 'anonymous';
 const WHO: Who[] = [...EVERYONE, 'anonymous'];
 
 const ADMIN: Username[] = ['admin'];
+const LATENESS_READERS: Username[] = ['admin', 'kepala', 'kaopd1', 'verifikator', 'bkpsdm'];
 /** head_of_region, verifier, hr_officer and region_admin read the whole roster; opd_head/opd_operator their unit. */
 const ROSTER_READERS: Username[] = ['admin', 'kepala', 'kaopd1', 'operator1', 'verifikator', 'bkpsdm'];
 const ROSTER_WRITERS: Username[] = ['admin', 'bkpsdm'];
 const IMPORTERS: Username[] = ['admin', 'bkpsdm'];
+/** Attendance data (imports, device PINs, excuses, schedules): HR and the region admin. */
+const ATTENDANCE_KEEPERS: Username[] = ['admin', 'bkpsdm'];
 
 type Expect = '2xx' | '401' | '403' | '404';
 
@@ -436,6 +447,41 @@ async function settled(client: Client, id: string): Promise<ImportBatch> {
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error('import commit did not finish');
+}
+
+/** An attlog of one punch of a region's ASN (enrolled with the NIP as PIN), a new minute each call. */
+let punchSeq = 0;
+function attlogUpload(nip: string) {
+  const n = punchSeq++;
+  const at = `2026-03-${String(2 + Math.floor(n / 600)).padStart(2, '0')} ${String(6 + Math.floor((n % 600) / 60)).padStart(2, '0')}:${String(n % 60).padStart(2, '0')}:00`;
+  const m = multipart('1_attlog.dat', `${nip}\t${at}\t0\t1\t0\t0\r\n`);
+  return { body: m.payload, headers: m.headers };
+}
+async function attendanceSettled(client: Client, id: string): Promise<AttendanceImport> {
+  for (let i = 0; i < 200; i++) {
+    const b = await ok<AttendanceImport>(client.get(`/api/attendance/imports/${id}`));
+    if (b.status !== 'committing') return b;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('attendance import did not finish');
+}
+/** A committed attendance import of the client's region. */
+async function freshAttendanceImport(client: Client, nip: string): Promise<AttendanceImport> {
+  const f = attlogUpload(nip);
+  const started = await ok<AttendanceImport>(client.post('/api/attendance/imports', f.body, f.headers), 202);
+  return attendanceSettled(client, started.id);
+}
+let attendanceImportA: AttendanceImport | null = null;
+let pinSeq = 0;
+async function freshDevicePin(client = adm, civilServantId = w.a.people.u1[0]): Promise<DevicePin> {
+  return ok<DevicePin>(client.put('/api/attendance/device-pins', { pin: `P${pinSeq++}`, civilServantId }));
+}
+async function freshExcuse(client = adm, civilServantId = w.a.people.u1[1]): Promise<ExcuseDto> {
+  const day = freshWeekday();
+  return ok<ExcuseDto>(
+    client.post('/api/attendance/excuses', { civilServantId, kind: 'leave', start: day, end: day }),
+    201,
+  );
 }
 
 const asnBody = (c: CivilServant) => ({
@@ -1284,6 +1330,98 @@ const TABLE: Row[] = [
     prepare: async () => ({ url: '/api/imports/civil_servants/template.csv' }),
   },
 
+  // attendance: HR and the region admin keep the data; every signed-in user reads the schedules
+  {
+    def: attendanceRoutes.preview,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => ({ url: '/api/attendance/imports/preview', ...attlogUpload(w.a.nips.u1[0]) }),
+  },
+  {
+    def: attendanceRoutes.commit,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => ({ url: '/api/attendance/imports', ...attlogUpload(w.a.nips.u1[0]) }),
+    after: async (res) =>
+      expect(await attendanceSettled(adm, res.json().id)).toMatchObject({
+        status: 'committed',
+        punchesAdded: 1,
+      }),
+  },
+  { def: attendanceRoutes.listImports, allowed: ATTENDANCE_KEEPERS },
+  {
+    def: attendanceRoutes.getImport,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      attendanceImportA ??= await freshAttendanceImport(adm, w.a.nips.u2[0]);
+      return { url: `/api/attendance/imports/${attendanceImportA.id}` };
+    },
+  },
+  { def: attendanceRoutes.devicePins, allowed: ATTENDANCE_KEEPERS },
+  {
+    def: attendanceRoutes.setDevicePin,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => ({
+      url: '/api/attendance/device-pins',
+      body: { pin: `S${pinSeq++}`, civilServantId: w.a.people.u1[2] },
+    }),
+  },
+  {
+    def: attendanceRoutes.deleteDevicePin,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      const p = await freshDevicePin();
+      return { url: `/api/attendance/device-pins/${p.id}`, body: { version: p.version } };
+    },
+  },
+  {
+    def: attendanceRoutes.uploadDevicePins,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      const m = multipart('pin.csv', `pin,nip\nU${pinSeq++},${w.a.nips.u1[3]}\n`);
+      return { url: '/api/attendance/device-pins/upload', body: m.payload, headers: m.headers };
+    },
+    after: async (res) => expect(res.json()).toMatchObject({ created: 1, written: true }),
+  },
+  { def: attendanceRoutes.excuses, allowed: ATTENDANCE_KEEPERS },
+  {
+    def: attendanceRoutes.createExcuse,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      const day = freshWeekday();
+      return {
+        url: '/api/attendance/excuses',
+        body: { civilServantId: w.a.people.u1[1], kind: 'sick', start: day, end: day },
+      };
+    },
+  },
+  {
+    def: attendanceRoutes.updateExcuse,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      const e = await freshExcuse();
+      return {
+        url: `/api/attendance/excuses/${e.id}`,
+        body: { kind: 'official_travel', start: e.start, end: e.end, note: 'Rapat', version: e.version },
+      };
+    },
+  },
+  {
+    def: attendanceRoutes.deleteExcuse,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      const e = await freshExcuse();
+      return { url: `/api/attendance/excuses/${e.id}`, body: { version: e.version } };
+    },
+  },
+  { def: attendanceRoutes.schedule, allowed: EVERYONE },
+  {
+    def: attendanceRoutes.updateSchedule,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      const s = await ok<WorkScheduleDto>(adm.get('/api/attendance/schedule'));
+      return { url: '/api/attendance/schedule', body: { schedules: s.schedules, version: s.version } };
+    },
+  },
+
   // users: region admin only
   { def: userRoutes.list, allowed: ADMIN },
   { def: userRoutes.get, allowed: ADMIN, prepare: async () => ({ url: `/api/users/${w.a.users.asn}` }) },
@@ -1346,6 +1484,36 @@ const TABLE: Row[] = [
     },
   },
 
+  // lateness: the ASN's own month (404 for an account without an ASN record); the region's
+  // readers and the unit's head read an ASN's month and the recaps
+  {
+    def: latenessRoutes.mine,
+    allowed: ['asn'],
+    outOfScope: EVERYONE.filter((u) => u !== 'asn'),
+    prepare: async () => {
+      await w.database.db
+        .update(users)
+        .set({ civilServantId: w.a.people.u1[0] })
+        .where(and(eq(users.regionId, w.a.id), eq(users.id, w.a.users.asn)));
+      return { url: '/api/lateness/me?month=2026-10' };
+    },
+  },
+  {
+    def: latenessRoutes.servant,
+    allowed: LATENESS_READERS,
+    prepare: async () => ({ url: `/api/lateness/civil-servants/${w.a.people.u1[1]}?month=2026-10` }),
+  },
+  {
+    def: latenessRoutes.recap,
+    allowed: LATENESS_READERS,
+    prepare: async () => ({ url: '/api/lateness/recap?month=2026-10' }),
+  },
+  {
+    def: latenessRoutes.recapXlsx,
+    allowed: LATENESS_READERS,
+    prepare: async () => ({ url: '/api/lateness/recap.xlsx?month=2026-10' }),
+  },
+
   // audit: region admin only
   { def: auditRoutes.list, allowed: ADMIN },
   { def: auditRoutes.exportCsv, allowed: ADMIN },
@@ -1385,6 +1553,8 @@ describe('the matrix covers the contract', () => {
       importRoutes,
       userRoutes,
       auditRoutes,
+      attendanceRoutes,
+      latenessRoutes,
       cycleRoutes,
       proposalRoutes,
       sessionRoutes,
@@ -1535,6 +1705,9 @@ describe('objects of region B by id from every role of region A', () => {
     target: { id: string; version: number };
     batch: ImportBatch;
     cycle: CycleDto;
+    attendanceImport: AttendanceImport;
+    devicePin: DevicePin;
+    excuse: ExcuseDto;
   };
 
   beforeAll(async () => {
@@ -1566,6 +1739,9 @@ describe('objects of region B by id from every role of region A', () => {
         }),
         201,
       ),
+      attendanceImport: await freshAttendanceImport(bAdmin, w.b.nips.u1[0]),
+      devicePin: await freshDevicePin(bAdmin, w.b.people.u1[0]),
+      excuse: await freshExcuse(bAdmin, w.b.people.u1[0]),
     };
   });
 
@@ -1738,6 +1914,37 @@ describe('objects of region B by id from every role of region A', () => {
       object: () => ({ id: b.batch.id, body: {} }),
       allowed: IMPORTERS,
     },
+    {
+      name: 'read attendance import',
+      method: 'GET',
+      url: (id) => `/api/attendance/imports/${id}`,
+      object: () => ({ id: b.attendanceImport.id }),
+      allowed: ATTENDANCE_KEEPERS,
+    },
+    {
+      name: 'delete device PIN',
+      method: 'DELETE',
+      url: (id) => `/api/attendance/device-pins/${id}`,
+      object: () => ({ id: b.devicePin.id, body: { version: b.devicePin.version } }),
+      allowed: ATTENDANCE_KEEPERS,
+    },
+    {
+      name: 'update excuse',
+      method: 'PUT',
+      url: (id) => `/api/attendance/excuses/${id}`,
+      object: () => ({
+        id: b.excuse.id,
+        body: { kind: 'sick', start: b.excuse.start, end: b.excuse.end, version: b.excuse.version },
+      }),
+      allowed: ATTENDANCE_KEEPERS,
+    },
+    {
+      name: 'delete excuse',
+      method: 'DELETE',
+      url: (id) => `/api/attendance/excuses/${id}`,
+      object: () => ({ id: b.excuse.id, body: { version: b.excuse.version } }),
+      allowed: ATTENDANCE_KEEPERS,
+    },
     ...(['board', 'board.xlsx', 'results.pdf'] as const).map((path): CrossCase => ({
       name: `cycle ${path}`,
       method: 'GET',
@@ -1784,6 +1991,10 @@ describe('objects of region B by id from every role of region A', () => {
       },
     ]);
     expect((await ok<ImportBatch>(bAdmin.get(`/api/imports/batch/${b.batch.id}`))).status).toBe('previewed');
+    const excuses = await ok<{ items: ExcuseDto[] }>(bAdmin.get('/api/attendance/excuses?pageSize=200'));
+    expect(excuses.items.find((e) => e.id === b.excuse.id)).toEqual(b.excuse);
+    const pins = await ok<{ items: DevicePin[] }>(bAdmin.get('/api/attendance/device-pins?pageSize=200'));
+    expect(pins.items.find((p) => p.id === b.devicePin.id)).toEqual(b.devicePin);
     // The B user can still sign in with the old password: no reset went through.
     await expect(w.login('kaopd1', { region: 'b' })).resolves.toBeInstanceOf(Client);
   });

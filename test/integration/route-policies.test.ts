@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as agreementsContract from '../../src/contract/agreements.js';
+import * as attendanceContract from '../../src/contract/attendance.js';
+import * as latenessContract from '../../src/contract/lateness.js';
 import * as monitoringContract from '../../src/contract/monitoring.js';
 import * as calendarContract from '../../src/contract/calendar.js';
 import * as dashboardsContract from '../../src/contract/dashboards.js';
@@ -81,6 +83,8 @@ function contractRoutes(): RouteDef[] {
     dashboardsContract,
     healthContract,
     importsContract,
+    attendanceContract,
+    latenessContract,
     regionContract,
     usersContract,
     workUnitsContract,

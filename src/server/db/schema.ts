@@ -7,3 +7,4 @@ export * from './schema/imports.js';
 export * from './schema/auction.js';
 export * from './schema/agreements.js';
 export * from './schema/monitoring.js';
+export * from './schema/attendance.js';
