@@ -141,17 +141,22 @@ function safeJson(text: string): unknown {
 
 /**
  * Uploads a file as multipart (field `file`) with XMLHttpRequest, because fetch cannot report
- * upload progress. `onProgress` receives a fraction 0..1.
+ * upload progress. `onProgress` receives a fraction 0..1; `query` goes into the query string.
  */
 export function upload<D extends RouteDef>(
   def: D,
   params: ParamsOf<D>,
   file: File,
   onProgress: (fraction: number) => void,
+  query?: QueryOf<D>,
 ): { promise: Promise<ResponseOf<D>>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<ResponseOf<D>>((resolve, reject) => {
-    xhr.open(def.method, buildPath(def.path, params as Record<string, unknown>));
+    xhr.open(
+      def.method,
+      buildPath(def.path, params as Record<string, unknown>) +
+        toQueryString(query as Record<string, unknown> | undefined),
+    );
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);

@@ -127,17 +127,41 @@ function Shell() {
           </Text>
         </Stack>
         <AppShell.Section grow component={ScrollArea}>
-          {items.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(item.label)}
-              active={isActive(item.to)}
-              aria-current={isActive(item.to) ? 'page' : undefined}
-              variant="filled"
-            />
-          ))}
+          {items.map((item) =>
+            item.children ? (
+              // A group: a button that opens its entries, open while one of them is shown.
+              <NavLink
+                key={item.to}
+                component="button"
+                type="button"
+                label={t(item.label)}
+                defaultOpened={isActive(item.to)}
+                data-testid={`nav-group-${item.to.slice(1)}`}
+              >
+                {item.children.map((child) => (
+                  <NavLink
+                    key={child.to}
+                    component={Link}
+                    to={child.to}
+                    label={t(child.label)}
+                    active={isActive(child.to)}
+                    aria-current={isActive(child.to) ? 'page' : undefined}
+                    variant="filled"
+                  />
+                ))}
+              </NavLink>
+            ) : (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.label)}
+                active={isActive(item.to)}
+                aria-current={isActive(item.to) ? 'page' : undefined}
+                variant="filled"
+              />
+            ),
+          )}
         </AppShell.Section>
       </AppShell.Navbar>
 

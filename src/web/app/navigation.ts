@@ -6,6 +6,8 @@ export interface NavItem {
   to: string;
   label: MessageKey;
   permission: Permission | null;
+  /** A group: the entries under it (shown when the user holds their permission). */
+  children?: NavItem[];
 }
 
 /** The navbar, in order; an item shows when the user holds its permission. */
@@ -22,10 +24,25 @@ export const navItems: NavItem[] = [
   { to: '/perangkat-daerah', label: 'nav.workUnits', permission: 'listWorkUnits' },
   { to: '/asn', label: 'nav.civilServants', permission: 'listCivilServants' },
   { to: '/impor', label: 'nav.imports', permission: 'importData' },
+  {
+    to: '/kehadiran',
+    label: 'nav.attendance',
+    permission: 'manageAttendance',
+    children: [
+      { to: '/kehadiran/impor', label: 'nav.attendanceImport', permission: 'manageAttendance' },
+      { to: '/kehadiran/pin-mesin', label: 'nav.devicePins', permission: 'manageAttendance' },
+      { to: '/kehadiran/izin', label: 'nav.excuses', permission: 'manageAttendance' },
+      { to: '/kehadiran/jadwal', label: 'nav.schedule', permission: 'manageAttendance' },
+    ],
+  },
   { to: '/pengguna', label: 'nav.users', permission: 'manageUsers' },
   { to: '/audit', label: 'nav.audit', permission: 'readAudit' },
 ];
 
 export function navFor(me: Me): NavItem[] {
-  return navItems.filter((i) => i.permission === null || can[i.permission](me));
+  const allowed = (i: NavItem) => i.permission === null || can[i.permission](me);
+  return navItems
+    .filter(allowed)
+    .map((i) => (i.children ? { ...i, children: i.children.filter(allowed) } : i))
+    .filter((i) => !i.children || i.children.length > 0);
 }

@@ -44,6 +44,8 @@ export const can = {
   listCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer', 'opd_head', 'opd_operator'),
   writeCivilServants: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   importData: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
+  /** Attendance files, device PINs, excuses and work schedules: HR (BKPSDM) and the region admin. */
+  manageAttendance: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   manageUsers: (me: Me) => hasRole(me, 'region_admin'),
   readAudit: (me: Me) => hasRole(me, 'region_admin'),
 };

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { PageLoader } from '../components/page-loader';
 import { LoginPage } from '../features/auth/login-page';
 import { ProtectedLayout } from './app-layout';
@@ -59,6 +59,13 @@ const CivilServantDetailPage = page(
   'CivilServantDetailPage',
 );
 const ImportsPage = page(() => import('../features/imports/imports-page'), 'ImportsPage');
+const AttendanceImportPage = page(
+  () => import('../features/attendance/attendance-import-page'),
+  'AttendanceImportPage',
+);
+const DevicePinsPage = page(() => import('../features/attendance/device-pins-page'), 'DevicePinsPage');
+const ExcusesPage = page(() => import('../features/attendance/excuses-page'), 'ExcusesPage');
+const SchedulePage = page(() => import('../features/attendance/schedule-page'), 'SchedulePage');
 const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
 const NotFoundPage = page(() => import('../features/not-found/not-found-page'), 'NotFoundPage');
@@ -297,6 +304,42 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="importData">
                 <ImportsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kehadiran',
+            element: <Navigate to="/kehadiran/impor" replace />,
+          },
+          {
+            path: 'kehadiran/impor',
+            element: (
+              <Page permission="manageAttendance">
+                <AttendanceImportPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kehadiran/pin-mesin',
+            element: (
+              <Page permission="manageAttendance">
+                <DevicePinsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kehadiran/izin',
+            element: (
+              <Page permission="manageAttendance">
+                <ExcusesPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kehadiran/jadwal',
+            element: (
+              <Page permission="manageAttendance">
+                <SchedulePage />
               </Page>
             ),
           },
