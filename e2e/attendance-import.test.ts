@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin } from './support/api.js';
-import { expectAccessible, launch, loggedIn, textOf } from './support/browser.js';
+import { expectAccessible, launch, loggedIn, textOf, oneJourney } from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -55,16 +55,7 @@ beforeAll(async () => {
   asn = list.items[0];
   ({ page, problems } = await loggedIn(browser, server.url, 'bkpsdm', 'bkpsdm-malang-demo'));
 });
-// One journey: once a step fails, the later steps have nothing to stand on; skip them.
-let failedStep: string | null = null;
-beforeEach((ctx) => {
-  if (failedStep) ctx.skip(`skipped: "${failedStep}" failed`);
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail' || failedStep) return;
-  failedStep = ctx.task.name;
-  await page.screenshot({ path: '/tmp/e2e-attendance-failed.png', fullPage: true }).catch(() => undefined);
-});
+oneJourney('attendance', () => (page ? [['page', page] as [string, Page]] : []));
 afterAll(async () => {
   await browser?.close();
   await server?.close();

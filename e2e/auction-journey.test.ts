@@ -1,12 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RUBRIC, type CycleDto, type Theme } from '../src/contract/cycles.js';
 import type { User } from '../src/contract/users.js';
 import { localDay } from '../test/support/auction.js';
 import { compact, pdfCompact, pdfText } from '../test/support/pdf.js';
 import { apiLogin, type ApiClient } from './support/api.js';
-import { choose, expectAccessible, launch, loggedIn, textOf, VIEWPORTS, watch } from './support/browser.js';
+import {
+  choose,
+  expectAccessible,
+  launch,
+  loggedIn,
+  textOf,
+  VIEWPORTS,
+  watch,
+  oneJourney,
+} from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -57,18 +66,7 @@ beforeAll(async () => {
   browser = await launch();
   admin = await apiLogin(server.url, 'admin.malang', 'admin-malang-demo');
 });
-// One journey: once a step fails, the later steps have nothing to stand on; skip them.
-let failedStep: string | null = null;
-beforeEach((ctx) => {
-  if (failedStep) ctx.skip(`skipped: "${failedStep}" failed`);
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail' || failedStep) return;
-  failedStep = ctx.task.name;
-  // What each person's browser showed when the step failed.
-  for (const [username, page] of pages)
-    await page.screenshot({ path: `/tmp/e2e-auction-failed-${username}.png` }).catch(() => undefined);
-});
+oneJourney('auction', () => pages);
 afterAll(async () => {
   await browser?.close();
   await server?.close();

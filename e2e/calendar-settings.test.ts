@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringSettings } from '../src/contract/calendar.js';
 import { apiLogin } from './support/api.js';
-import { expectAccessible, launch, VIEWPORTS, watch } from './support/browser.js';
+import { expectAccessible, launch, VIEWPORTS, watch, oneJourney } from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -30,16 +30,7 @@ beforeAll(async () => {
     if (r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
   });
 });
-// One journey: once a step fails, the later steps have nothing to stand on; skip them.
-let failedStep: string | null = null;
-beforeEach((ctx) => {
-  if (failedStep) ctx.skip(`skipped: "${failedStep}" failed`);
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail' || failedStep) return;
-  failedStep = ctx.task.name;
-  await page.screenshot({ path: '/tmp/e2e-calendar-failed.png', fullPage: true }).catch(() => undefined);
-});
+oneJourney('calendar', () => (page ? [['page', page] as [string, Page]] : []));
 afterAll(async () => {
   await browser?.close();
   await server?.close();

@@ -2,12 +2,20 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringSettings } from '../src/contract/calendar.js';
 import type { Overview, Scorecard } from '../src/contract/dashboards.js';
 import { pdfCompact, pdfText } from '../test/support/pdf.js';
 import { apiLogin, type ApiClient } from './support/api.js';
-import { choose, expectAccessible, launch, loggedIn, textOf, VIEWPORTS } from './support/browser.js';
+import {
+  choose,
+  expectAccessible,
+  launch,
+  loggedIn,
+  textOf,
+  VIEWPORTS,
+  oneJourney,
+} from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
 
 /**
@@ -78,19 +86,7 @@ beforeAll(async () => {
   browser = await launch();
   admin = await apiLogin(server.url, 'admin.malang', 'admin-malang-demo');
 });
-// One journey: once a step fails, the later steps have nothing to stand on; skip them.
-let failedStep: string | null = null;
-beforeEach((ctx) => {
-  if (failedStep) ctx.skip(`skipped: "${failedStep}" failed`);
-});
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail' || failedStep) return;
-  failedStep = ctx.task.name;
-  for (const [username, page] of pages)
-    await page
-      .screenshot({ path: path.join(tmpdir(), `e2e-monev-failed-${username}.png`) })
-      .catch(() => undefined);
-});
+oneJourney('monev', () => pages);
 afterAll(async () => {
   await browser?.close();
   await server?.close();

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -115,4 +115,23 @@ export const textOf = async (l: Locator) => ((await l.textContent()) ?? '').repl
 export async function choose(page: Page, label: string, option: string, exact = true) {
   await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact }).click();
+}
+
+/**
+ * One journey in steps: once a step fails the later ones have nothing to stand on and are skipped,
+ * and what each browser showed at the failure is kept as `/tmp/e2e-<name>-failed-<who>.png`.
+ */
+export function oneJourney(name: string, pagesNow: () => Iterable<[string, Page]>) {
+  let failedStep: string | null = null;
+  beforeEach((ctx) => {
+    if (failedStep) ctx.skip(`skipped: "${failedStep}" failed`);
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail' || failedStep) return;
+    failedStep = ctx.task.name;
+    for (const [who, page] of pagesNow())
+      await page
+        .screenshot({ path: `/tmp/e2e-${name}-failed-${who}.png`, fullPage: true })
+        .catch(() => undefined);
+  });
 }
