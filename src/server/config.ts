@@ -55,6 +55,12 @@ export const configSchema = z.object({
     .optional(),
   /** Sender of reminder e-mails, e.g. `Lelang Kinerja <noreply@malangkota.go.id>`. */
   MAIL_FROM: z.string().min(3).default('Lelang Kinerja <noreply@localhost>'),
+  /**
+   * `monthly`: the server commits the evaluation of the rules for the month just ended (and the quarter
+   * and year when they end) once, on its first sweep of the new month; `off`: evaluations are run by hand
+   * (web page or `npm run cli -- discipline evaluate`).
+   */
+  DISCIPLINE_SCHEDULE: z.enum(['off', 'monthly']).default('off'),
   /** Where the built web app lives. */
   WEB_DIST_DIR: z.string().default('./dist/web'),
 });

@@ -5,6 +5,9 @@ import { DEMO_USERS, seedDemo } from './seed/demo.js';
 import { regions } from './db/schema.js';
 import { expireOverdueNegotiations } from './modules/auction/negotiation.service.js';
 import { deliverEmails, sendReminders } from './modules/monitoring/notifications.service.js';
+import { advanceSanctions } from './modules/discipline/cases.service.js';
+import { scheduledEvaluation } from './modules/discipline/evaluation.service.js';
+import { ensureDefaultRulesEverywhere } from './modules/discipline/rules.service.js';
 import { createMailer, type Mailer } from './platform/mail.js';
 import type { Database } from './db/client.js';
 
@@ -14,6 +17,7 @@ async function main() {
   const started = Date.now();
   const database = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
   await database.migrate();
+  await ensureDefaultRulesEverywhere(database.db);
   if (process.argv.includes('--seed-demo')) {
     const result = await seedDemo(database, new Date(), { evidenceDir: config.EVIDENCE_DIR });
     if (result.created) console.log(`Data demo Kota Malang dimuat (${result.civilServants} ASN).`);
@@ -30,12 +34,16 @@ async function main() {
   mail.unref();
   // The platform's own moves that are due by the clock (negotiation deadlines), every few minutes.
   const sweep = setInterval(() => {
-    sweepDeadlines(database).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
+    sweepDeadlines(database, config.DISCIPLINE_SCHEDULE).catch((err) =>
+      app.log.error({ err }, 'deadline sweep failed'),
+    );
   }, 5 * 60_000);
   sweep.unref();
   // Once right after the start too, so reminders due while the server was down are not held back.
   setTimeout(() => {
-    sweepDeadlines(database).catch((err) => app.log.error({ err }, 'deadline sweep failed'));
+    sweepDeadlines(database, config.DISCIPLINE_SCHEDULE).catch((err) =>
+      app.log.error({ err }, 'deadline sweep failed'),
+    );
   }, 2_000).unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -60,11 +68,17 @@ async function main() {
   }
 }
 
-/** Ends the negotiations whose deadline has passed and sends the monitoring reminders now due. */
-async function sweepDeadlines(database: Database) {
+/**
+ * Ends the negotiations whose deadline has passed, sends the monitoring reminders now due, moves the
+ * sanctions whose appeal window or serving days are over, and (when DISCIPLINE_SCHEDULE=monthly) commits
+ * the evaluation of the month (and quarter, year) just ended, once.
+ */
+async function sweepDeadlines(database: Database, schedule: 'off' | 'monthly') {
   for (const r of await database.db.select({ id: regions.id }).from(regions)) {
     await expireOverdueNegotiations(database, r.id);
     await sendReminders(database, r.id);
+    if (schedule === 'monthly') await scheduledEvaluation(database, r.id);
+    await advanceSanctions(database, r.id);
   }
 }
 

@@ -17,6 +17,8 @@ import {
 } from '../../src/contract/attendance.js';
 import { auditRoutes } from '../../src/contract/audit.js';
 import { latenessRoutes } from '../../src/contract/lateness.js';
+import { disciplineRoutes } from '../../src/contract/discipline.js';
+import { latenessRulesRoutes, type LatenessRulesState } from '../../src/contract/lateness-rules.js';
 import { monitoringRoutes } from '../../src/contract/monitoring.js';
 import { calendarRoutes } from '../../src/contract/calendar.js';
 import { dashboardRoutes } from '../../src/contract/dashboards.js';
@@ -43,6 +45,7 @@ import {
   users,
   workUnits,
 } from '../../src/server/db/schema.js';
+import { evaluationRuns, rewards, sanctions } from '../../src/server/db/schema.js';
 import { hashPassword } from '../../src/server/platform/passwords.js';
 import { buildNip } from '../../src/server/seed/factories.js';
 import { rng } from '../../src/server/seed/random.js';
@@ -500,6 +503,131 @@ const asnBody = (c: CivilServant) => ({
 // ---------------------------------------------------------------------------------------------
 // The table: every route of the contract, with who gets a 2xx
 // ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// Sanctions and rewards: fresh cases about the harness ASN (u1), proposed by the region admin
+// ---------------------------------------------------------------------------------------------
+
+const RULE_READERS: Username[] = ['admin', 'kepala', 'verifikator', 'bkpsdm'];
+const EVALUATORS: Username[] = ['admin', 'bkpsdm'];
+/** Who reads a case of an ASN of u1: the region's overseers, the unit's head and the ASN. */
+const CASE_VIEWERS: Username[] = ['admin', 'kepala', 'verifikator', 'bkpsdm', 'kaopd1', 'asn'];
+const CASE_OUTSIDERS: Username[] = ['panelis', 'operator1', 'nasional'];
+const DISCIPLINE_BOARD: Username[] = ['admin', 'kepala', 'verifikator', 'bkpsdm'];
+const DISCIPLINE_ROSTER: Username[] = ['admin', 'kepala', 'kaopd1', 'verifikator', 'bkpsdm'];
+
+let caseRunId: string | null = null;
+async function caseRun() {
+  if (!caseRunId) {
+    const [r] = await w.database.db
+      .insert(evaluationRuns)
+      .values({
+        regionId: w.a.id,
+        periodKey: '2026-M09',
+        asOf: '2026-09-30',
+        rules: [],
+        hits: 0,
+        sanctionsCreated: 0,
+        rewardsCreated: 0,
+        trigger: 'manual',
+        createdBy: w.a.users.admin,
+      })
+      .returning({ id: evaluationRuns.id });
+    caseRunId = r.id;
+  }
+  return caseRunId;
+}
+
+async function linkAsn() {
+  await w.database.db
+    .update(users)
+    .set({ civilServantId: w.a.people.u1[0] })
+    .where(and(eq(users.regionId, w.a.id), eq(users.id, w.a.users.asn)));
+}
+
+function caseBase(runId: string, n: number) {
+  return {
+    regionId: w.a.id,
+    runId,
+    ruleId: runId,
+    ruleCode: 'SUKA_TERLAMBAT',
+    ruleVersion: 1,
+    ruleName: 'Suka terlambat',
+    legalBasis: 'Perwali Kota Uji Nomor 1 Tahun 2019, Pasal 3',
+    hitKey: `UJI|${n}|2026-M09`,
+    periodKey: '2026-M09',
+    hitOn: '2026-09-30',
+    subjectKind: 'asn',
+    workUnitId: w.a.units.u1,
+    civilServantId: w.a.people.u1[0],
+    subjectUserId: w.a.users.asn,
+    subjectName: 'ASN Uji',
+    facts: [],
+    summary: 'Terlambat 4 hari',
+    proposedBy: w.a.users.admin,
+  };
+}
+
+async function freshSanction(values: Partial<typeof sanctions.$inferInsert> = {}) {
+  await linkAsn();
+  const n = next();
+  const [s] = await w.database.db
+    .insert(sanctions)
+    .values({
+      ...caseBase(await caseRun(), n),
+      state: 'proposed',
+      label: 'SUKA TERLAMBAT',
+      baseWorkingDays: 5,
+      workingDays: 5,
+      ...values,
+    })
+    .returning();
+  return s;
+}
+
+async function freshReward(values: Partial<typeof rewards.$inferInsert> = {}) {
+  await linkAsn();
+  const [r] = await w.database.db
+    .insert(rewards)
+    .values({
+      ...caseBase(await caseRun(), next()),
+      ruleCode: 'ASN_TELADAN',
+      state: 'proposed',
+      certificateText: 'Piagam Penghargaan ASN Teladan',
+      ...values,
+    })
+    .returning();
+  return r;
+}
+
+let appealFile: { sanctionId: string; fileId: string } | null = null;
+async function sanctionWithAppealFile() {
+  if (!appealFile) {
+    const s = await freshSanction({
+      state: 'notified',
+      notifiedOn: '2026-09-30',
+      appealDeadline: '2099-12-31',
+    });
+    const up = multipart('keberatan.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+    const f = await ok<{ id: string }>(
+      clients.asn.post(`/api/discipline/sanctions/${s.id}/appeal-files`, up.payload, up.headers),
+      201,
+    );
+    appealFile = { sanctionId: s.id, fileId: f.id };
+  }
+  return appealFile;
+}
+
+const newRule = (code: string) => ({
+  code,
+  name: 'Aturan uji',
+  legalBasis: 'Perwali Kota Uji Nomor 1 Tahun 2019, Pasal 9',
+  kind: 'sanction',
+  subject: 'opd_head',
+  condition: { kind: 'report_late', moreThanWorkingDays: 30 },
+  consequence: { kind: 'vest', label: 'UJI', workingDays: 1 },
+  escalation: null,
+});
 
 const TABLE: Row[] = [
   // health
@@ -1421,6 +1549,179 @@ const TABLE: Row[] = [
       return { url: '/api/attendance/schedule', body: { schedules: s.schedules, version: s.version } };
     },
   },
+  // lateness bands and weights: a regulation every user reads; HR and the admin change it
+  { def: latenessRulesRoutes.get, allowed: EVERYONE },
+  {
+    def: latenessRulesRoutes.update,
+    allowed: ATTENDANCE_KEEPERS,
+    prepare: async () => {
+      const s = await ok<LatenessRulesState>(adm.get('/api/attendance/lateness-rules'));
+      return { url: '/api/attendance/lateness-rules', body: { rules: s.rules, version: s.version } };
+    },
+  },
+
+  // sanctions and rewards (issue 5): rules read by the overseers, written by the admin; evaluations
+  // by HR and the admin; a case read by the overseers, the unit's head and the ASN (others 404),
+  // moved by whom the due-process machine allows (others in scope 403)
+  { def: disciplineRoutes.rules, allowed: RULE_READERS },
+  {
+    def: disciplineRoutes.ruleVersions,
+    allowed: RULE_READERS,
+    prepare: async () => ({ url: '/api/discipline/rules/SUKA_TERLAMBAT/versions' }),
+  },
+  {
+    def: disciplineRoutes.createRule,
+    allowed: ADMIN,
+    prepare: async () => ({ url: '/api/discipline/rules', body: newRule(`UJI_${next()}`) }),
+  },
+  {
+    def: disciplineRoutes.updateRule,
+    allowed: ADMIN,
+    prepare: async () => {
+      const code = `UJI_${next()}`;
+      await ok(adm.post('/api/discipline/rules', newRule(code)), 201);
+      const { code: _c, ...rest } = newRule(code);
+      return { url: `/api/discipline/rules/${code}`, body: { ...rest, version: 1 } };
+    },
+  },
+  {
+    def: disciplineRoutes.retireRule,
+    allowed: ADMIN,
+    prepare: async () => {
+      const code = `UJI_${next()}`;
+      await ok(adm.post('/api/discipline/rules', newRule(code)), 201);
+      return { url: `/api/discipline/rules/${code}/retire`, body: { version: 1 } };
+    },
+  },
+  {
+    def: disciplineRoutes.preview,
+    allowed: EVALUATORS,
+    prepare: async () => ({ url: '/api/discipline/evaluations/preview', body: { periodKey: '2026-M10' } }),
+  },
+  {
+    def: disciplineRoutes.commit,
+    allowed: EVALUATORS,
+    prepare: async () => ({ url: '/api/discipline/evaluations', body: { periodKey: '2026-M10' } }),
+  },
+  { def: disciplineRoutes.runs, allowed: EVALUATORS },
+  { def: disciplineRoutes.sanctions, allowed: EVERYONE },
+  {
+    def: disciplineRoutes.sanction,
+    allowed: CASE_VIEWERS,
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => ({ url: `/api/discipline/sanctions/${(await freshSanction()).id}` }),
+  },
+  {
+    def: disciplineRoutes.sanctionTransition,
+    allowed: ['admin', 'kepala'],
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => ({
+      url: `/api/discipline/sanctions/${(await freshSanction()).id}/transitions`,
+      body: { event: 'cancel', reason: 'Uji pembatalan', version: 1 },
+    }),
+  },
+  {
+    def: disciplineRoutes.appealFile,
+    allowed: ['asn'],
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => {
+      const s = await freshSanction({
+        state: 'notified',
+        notifiedOn: '2026-09-30',
+        appealDeadline: '2099-12-31',
+      });
+      const up = multipart('keberatan.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));
+      return { url: `/api/discipline/sanctions/${s.id}/appeal-files`, body: up.payload, headers: up.headers };
+    },
+  },
+  {
+    def: disciplineRoutes.appealFileDownload,
+    allowed: CASE_VIEWERS,
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => {
+      const f = await sanctionWithAppealFile();
+      return { url: `/api/discipline/sanctions/${f.sanctionId}/appeal-files/${f.fileId}` };
+    },
+  },
+  {
+    def: disciplineRoutes.decree,
+    allowed: CASE_VIEWERS,
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => {
+      const n = next();
+      const s = await freshSanction({
+        state: 'notified',
+        notifiedOn: '2026-09-30',
+        appealDeadline: '2026-10-05',
+        approvedBy: w.a.users.kepala,
+        approvedAt: new Date('2026-09-30T03:00:00Z'),
+        decreeNumber: `800/${9000 + n}/SK-ROMPI/2026`,
+      });
+      return { url: `/api/discipline/sanctions/${s.id}/decree.pdf` };
+    },
+  },
+  { def: disciplineRoutes.rewards, allowed: EVERYONE },
+  {
+    def: disciplineRoutes.reward,
+    allowed: CASE_VIEWERS,
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => ({ url: `/api/discipline/rewards/${(await freshReward()).id}` }),
+  },
+  {
+    def: disciplineRoutes.rewardTransition,
+    allowed: ['admin', 'kepala'],
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => ({
+      url: `/api/discipline/rewards/${(await freshReward()).id}/transitions`,
+      body: { event: 'cancel', reason: 'Uji pembatalan', version: 1 },
+    }),
+  },
+  {
+    def: disciplineRoutes.certificate,
+    allowed: CASE_VIEWERS,
+    outOfScope: CASE_OUTSIDERS,
+    prepare: async () => {
+      const r = await freshReward({
+        state: 'granted',
+        approvedBy: w.a.users.kepala,
+        approvedAt: new Date('2026-09-30T03:00:00Z'),
+        grantedOn: '2026-09-30',
+        certificateNumber: `800/${9000 + next()}/PIAGAM/2026`,
+      });
+      return { url: `/api/discipline/rewards/${r.id}/certificate.pdf` };
+    },
+  },
+  {
+    def: disciplineRoutes.roster,
+    allowed: DISCIPLINE_ROSTER,
+    prepare: async () => ({ url: '/api/discipline/roster?date=2026-11-02' }),
+  },
+  {
+    def: disciplineRoutes.rosterPdf,
+    allowed: DISCIPLINE_ROSTER,
+    prepare: async () => ({ url: '/api/discipline/roster.pdf?date=2026-11-02' }),
+  },
+  {
+    def: disciplineRoutes.recordDay,
+    allowed: ['admin', 'bkpsdm'],
+    prepare: async () => {
+      // Upheld on Friday 30 October: served from Monday 2 November.
+      const s = await freshSanction({
+        state: 'upheld',
+        notifiedOn: '2026-10-26',
+        appealDeadline: '2026-10-29',
+        decidedOn: '2026-10-30',
+        approvedBy: w.a.users.kepala,
+      });
+      return { url: `/api/discipline/sanctions/${s.id}/days/2026-11-02`, body: { vestIssued: 'now' } };
+    },
+  },
+  { def: disciplineRoutes.dashboard, allowed: DISCIPLINE_BOARD },
+  {
+    def: disciplineRoutes.publicCounts,
+    allowed: 'public',
+    prepare: async () => ({ url: `/api/public/discipline?region=${w.a.slug}` }),
+  },
 
   // users: region admin only
   { def: userRoutes.list, allowed: ADMIN },
@@ -1555,6 +1856,8 @@ describe('the matrix covers the contract', () => {
       auditRoutes,
       attendanceRoutes,
       latenessRoutes,
+      latenessRulesRoutes,
+      disciplineRoutes,
       cycleRoutes,
       proposalRoutes,
       sessionRoutes,

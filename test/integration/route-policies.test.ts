@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as agreementsContract from '../../src/contract/agreements.js';
 import * as attendanceContract from '../../src/contract/attendance.js';
 import * as latenessContract from '../../src/contract/lateness.js';
+import * as latenessRulesContract from '../../src/contract/lateness-rules.js';
+import * as disciplineContract from '../../src/contract/discipline.js';
 import * as monitoringContract from '../../src/contract/monitoring.js';
 import * as calendarContract from '../../src/contract/calendar.js';
 import * as dashboardsContract from '../../src/contract/dashboards.js';
@@ -49,6 +51,9 @@ const PUBLIC_API = new Set([
   // Anyone holding a printed pact checks it by the code on it (number, parties, date, content hash).
   'GET /api/public/pacts/:code',
   'HEAD /api/public/pacts/:code',
+  // Counts of sanctions and rewards per rule for the public pages: never a name (issue 5 item 8).
+  'GET /api/public/discipline',
+  'HEAD /api/public/discipline',
   'POST /api/auth/login',
 ]);
 /** Swagger UI: read-only files under /api/docs. */
@@ -85,6 +90,8 @@ function contractRoutes(): RouteDef[] {
     importsContract,
     attendanceContract,
     latenessContract,
+    latenessRulesContract,
+    disciplineContract,
     regionContract,
     usersContract,
     workUnitsContract,

@@ -8,3 +8,4 @@ export * from './schema/auction.js';
 export * from './schema/agreements.js';
 export * from './schema/monitoring.js';
 export * from './schema/attendance.js';
+export * from './schema/discipline.js';

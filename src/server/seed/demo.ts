@@ -1,9 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DEFAULT_RUBRIC } from '../../contract/cycles.js';
 import type { Role } from '../../contract/common.js';
 import type { Database } from '../db/client.js';
-import { regions } from '../db/schema.js';
+import { regions, users } from '../db/schema.js';
 import { appendAudit } from '../platform/audit.js';
+import { seedDemoAttendance } from './demo-attendance.js';
+import { seedDemoDiscipline } from './demo-discipline.js';
 import { DEMO_THEMES, seedDemoAuction } from './demo-auction.js';
 import { seedDemoMonitoring } from './demo-monitoring.js';
 import { buildCivilServant, buildName, type WorkUnitSeed } from './factories.js';
@@ -336,11 +338,30 @@ export async function seedDemo(
       today,
       evidenceDir: opts.evidenceDir,
     });
+    await seedDemoAttendance(tx, {
+      regionId,
+      timezone: DEMO_TIMEZONE,
+      today,
+      units: unitIds,
+      asnDemo: ids.get(asnPerson.nip)!,
+      hrUser: user('bkpsdm'),
+    });
     return { created: true, civilServants: unique.length };
   });
   // Statistics for the planner after the bulk load: PGlite has no autovacuum to gather them, and
   // without them the dashboards' joins fall back to nested loops.
   await db.execute(sql`analyze`);
+  if (result.created) {
+    const [region] = await db
+      .select({ id: regions.id })
+      .from(regions)
+      .where(eq(regions.slug, DEMO_REGION.slug));
+    const [asnUser] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.regionId, region.id), eq(users.username, 'asn.demo')));
+    await seedDemoDiscipline(database, region.id, today, { asnDemoUserId: asnUser.id });
+  }
   return result;
 }
 

@@ -13,6 +13,7 @@ import {
   users,
   workUnits,
 } from '../db/schema.js';
+import { ensureDefaultRules } from '../modules/discipline/rules.service.js';
 import { hashPassword } from '../platform/passwords.js';
 import type { CivilServantSeed, WorkUnitSeed } from './factories.js';
 
@@ -33,6 +34,7 @@ export async function createRegion(
       headTitle: r.headTitle ?? 'Wali Kota',
     })
     .returning({ id: regions.id });
+  await ensureDefaultRules(db, row.id);
   return row.id;
 }
 

@@ -13,6 +13,7 @@ export interface NavItem {
 /** The navbar, in order; an item shows when the user holds its permission. */
 export const navItems: NavItem[] = [
   { to: '/', label: 'nav.home', permission: null },
+  { to: '/kehadiran/saya', label: 'nav.myAttendance', permission: 'readOwnAttendance' },
   { to: '/siklus', label: 'nav.cycles', permission: 'readCycles' },
   { to: '/usulan', label: 'nav.proposals', permission: 'readProposals' },
   { to: '/sidang', label: 'nav.sessions', permission: 'readSessions' },
@@ -27,12 +28,28 @@ export const navItems: NavItem[] = [
   {
     to: '/kehadiran',
     label: 'nav.attendance',
-    permission: 'manageAttendance',
+    // The readers of the recaps see the group; HR's entries stay HR's.
+    permission: 'readLateness',
     children: [
+      { to: '/kehadiran/rekap', label: 'nav.latenessRecap', permission: 'readLateness' },
       { to: '/kehadiran/impor', label: 'nav.attendanceImport', permission: 'manageAttendance' },
       { to: '/kehadiran/pin-mesin', label: 'nav.devicePins', permission: 'manageAttendance' },
       { to: '/kehadiran/izin', label: 'nav.excuses', permission: 'manageAttendance' },
       { to: '/kehadiran/jadwal', label: 'nav.schedule', permission: 'manageAttendance' },
+      { to: '/kehadiran/aturan', label: 'nav.latenessRules', permission: 'manageAttendance' },
+    ],
+  },
+  {
+    to: '/disiplin',
+    label: 'nav.discipline',
+    permission: 'readCases',
+    children: [
+      { to: '/disiplin/sanksi', label: 'nav.sanctions', permission: 'readCases' },
+      { to: '/disiplin/penghargaan', label: 'nav.rewards', permission: 'readCases' },
+      { to: '/disiplin/apel', label: 'nav.roster', permission: 'readRoster' },
+      { to: '/disiplin/evaluasi', label: 'nav.evaluation', permission: 'runEvaluation' },
+      { to: '/disiplin/aturan', label: 'nav.rules', permission: 'readRules' },
+      { to: '/disiplin/dasbor', label: 'nav.disciplineDashboard', permission: 'readDisciplineDashboard' },
     ],
   },
   { to: '/pengguna', label: 'nav.users', permission: 'manageUsers' },

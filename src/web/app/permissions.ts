@@ -46,6 +46,24 @@ export const can = {
   importData: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
   /** Attendance files, device PINs, excuses and work schedules: HR (BKPSDM) and the region admin. */
   manageAttendance: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
+  /** Everyone's own month ("Kehadiran saya"); an account without an ASN record is told so there. */
+  readOwnAttendance: (_me: Me) => true,
+  /** Lateness recaps: HR, the inspectorate, the region's leaders, and an OPD head (own unit, server scope). */
+  readLateness: (me: Me) =>
+    hasRole(me, 'region_admin', 'head_of_region', 'hr_officer', 'verifier', 'opd_head'),
+  /** Sanctions and rewards: every user reads their own (the server scopes); the list shows what they may see. */
+  readCases: (_me: Me) => true,
+  /** The rules of the regulation (Perwali): read by those who oversee them, written by the region admin. */
+  readRules: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'hr_officer', 'verifier'),
+  manageRules: (me: Me) => hasRole(me, 'region_admin'),
+  /** Evaluation runs (preview and commit: the proposer of the sanctions and rewards). */
+  runEvaluation: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
+  /** The morning roster: HR records vests; leaders and unit heads read it (the server scopes units). */
+  readRoster: (me: Me) => hasRole(me, 'region_admin', 'head_of_region', 'hr_officer', 'verifier', 'opd_head'),
+  recordRoster: (me: Me) => hasRole(me, 'region_admin', 'hr_officer'),
+  /** The head of region's dashboard of sanctions and rewards. */
+  readDisciplineDashboard: (me: Me) =>
+    hasRole(me, 'region_admin', 'head_of_region', 'hr_officer', 'verifier'),
   manageUsers: (me: Me) => hasRole(me, 'region_admin'),
   readAudit: (me: Me) => hasRole(me, 'region_admin'),
 };

@@ -66,6 +66,23 @@ const AttendanceImportPage = page(
 const DevicePinsPage = page(() => import('../features/attendance/device-pins-page'), 'DevicePinsPage');
 const ExcusesPage = page(() => import('../features/attendance/excuses-page'), 'ExcusesPage');
 const SchedulePage = page(() => import('../features/attendance/schedule-page'), 'SchedulePage');
+const MyAttendancePage = page(() => import('../features/lateness/my-attendance-page'), 'MyAttendancePage');
+const LatenessRecapPage = page(() => import('../features/lateness/lateness-recap-page'), 'LatenessRecapPage');
+const LatenessRulesPage = page(() => import('../features/lateness/lateness-rules-page'), 'LatenessRulesPage');
+const SanctionsPage = page(() => import('../features/discipline/sanctions-page'), 'SanctionsPage');
+const SanctionDetailPage = page(
+  () => import('../features/discipline/sanction-detail-page'),
+  'SanctionDetailPage',
+);
+const RewardsPage = page(() => import('../features/discipline/rewards-page'), 'RewardsPage');
+const RewardDetailPage = page(() => import('../features/discipline/reward-detail-page'), 'RewardDetailPage');
+const RosterPage = page(() => import('../features/discipline/roster-page'), 'RosterPage');
+const RulesPage = page(() => import('../features/discipline-admin/rules-page'), 'RulesPage');
+const EvaluationPage = page(() => import('../features/discipline-admin/evaluation-page'), 'EvaluationPage');
+const DisciplineDashboardPage = page(
+  () => import('../features/discipline-admin/discipline-dashboard-page'),
+  'DisciplineDashboardPage',
+);
 const UsersPage = page(() => import('../features/users/users-page'), 'UsersPage');
 const AuditPage = page(() => import('../features/audit/audit-page'), 'AuditPage');
 const NotFoundPage = page(() => import('../features/not-found/not-found-page'), 'NotFoundPage');
@@ -340,6 +357,98 @@ export const router = createBrowserRouter([
             element: (
               <Page permission="manageAttendance">
                 <SchedulePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kehadiran/saya',
+            element: (
+              <Page permission="readOwnAttendance">
+                <MyAttendancePage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kehadiran/rekap',
+            element: (
+              <Page permission="readLateness">
+                <LatenessRecapPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'kehadiran/aturan',
+            element: (
+              <Page permission="manageAttendance">
+                <LatenessRulesPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin',
+            element: <Navigate to="/disiplin/sanksi" replace />,
+          },
+          {
+            path: 'disiplin/sanksi',
+            element: (
+              <Page permission="readCases">
+                <SanctionsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin/sanksi/:id',
+            element: (
+              <Page permission="readCases">
+                <SanctionDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin/penghargaan',
+            element: (
+              <Page permission="readCases">
+                <RewardsPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin/penghargaan/:id',
+            element: (
+              <Page permission="readCases">
+                <RewardDetailPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin/apel',
+            element: (
+              <Page permission="readRoster">
+                <RosterPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin/evaluasi',
+            element: (
+              <Page permission="runEvaluation">
+                <EvaluationPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin/aturan',
+            element: (
+              <Page permission="readRules">
+                <RulesPage />
+              </Page>
+            ),
+          },
+          {
+            path: 'disiplin/dasbor',
+            element: (
+              <Page permission="readDisciplineDashboard">
+                <DisciplineDashboardPage />
               </Page>
             ),
           },

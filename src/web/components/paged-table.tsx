@@ -21,6 +21,7 @@ export function PagedTable<T>({
   page,
   pageSize,
   onPageChange,
+  empty,
   ...tableProps
 }: Omit<TableProps, 'children'> & {
   query: UseQueryResult<{ items: T[]; total: number }>;
@@ -36,6 +37,8 @@ export function PagedTable<T>({
   page: number;
   pageSize: number;
   onPageChange: (page: number) => void;
+  /** What the "no data" row says; "Tidak ada data." unless told. */
+  empty?: ReactNode;
 }) {
   const t = useT();
   if (query.isPending) return <PageLoader />;
@@ -50,9 +53,7 @@ export function PagedTable<T>({
           <Table.Tbody>
             {query.data.items.length === 0 ? (
               <Table.Tr>
-                <Table.Td colSpan={columns}>
-                  <Text>{t('common.noData')}</Text>
-                </Table.Td>
+                <Table.Td colSpan={columns}>{empty ?? <Text>{t('common.noData')}</Text>}</Table.Td>
               </Table.Tr>
             ) : (
               query.data.items.map(row)

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { attendanceRoutes as r, type attendanceFileQuery } from '../../../contract/attendance.js';
+import { latenessRulesRoutes as lr } from '../../../contract/lateness-rules.js';
 import type { AppContext } from '../../app.js';
 import { AppError } from '../../platform/errors.js';
 import { defineRoute } from '../../platform/http.js';
@@ -9,13 +10,15 @@ import type { PunchColumnMapping } from '../discipline/attlog.domain.js';
 import * as pins from './device-pins.service.js';
 import * as excuses from './excuses.service.js';
 import * as imports from './import.service.js';
+import * as latenessRules from './lateness-rules.service.js';
 import * as schedule from './schedule.service.js';
 
 /**
  * Attendance data, HR's work (domain.md section 2: `hr_officer` keeps attendance imports and the
  * calendars) with the region admin: imports, device PINs, excuses and the schedules. Everything here
- * is personal data (NIPs, punches, sick leave) except the schedules, which every signed-in user of
- * the region may read (the ASN see which hours they are held to).
+ * is personal data (NIPs, punches, sick leave) except the schedules and the lateness bands and
+ * weights, which every signed-in user of the region may read (the ASN see which hours and rules they
+ * are held to).
  */
 export async function attendanceModule(app: FastifyInstance, { database }: AppContext) {
   const hr = policy.roles('hr_officer', 'region_admin');
@@ -70,6 +73,14 @@ export async function attendanceModule(app: FastifyInstance, { database }: AppCo
 
   defineRoute(app, r.schedule, policy.anyUser(), ({ actor }) => schedule.getSchedule(database.db, actor));
   defineRoute(app, r.updateSchedule, hr, ({ actor, body }) => schedule.updateSchedule(database, actor, body));
+
+  // The lateness bands and weights: a regulation every ASN is judged by, read like the schedules.
+  defineRoute(app, lr.get, policy.anyUser(), ({ actor }) =>
+    latenessRules.getLatenessRules(database.db, actor),
+  );
+  defineRoute(app, lr.update, hr, ({ actor, body }) =>
+    latenessRules.updateLatenessRules(database, actor, body),
+  );
 }
 
 const importerOf = (actor: Actor): imports.Importer => ({

@@ -15,11 +15,11 @@ import { AppError } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/listing.js';
 import { hasRole, type Actor } from '../../platform/policy.js';
 import { excusesByCivilServant } from '../attendance/excuses.service.js';
+import { loadLatenessRules } from '../attendance/lateness-rules.service.js';
 import { loadScheduleSet } from '../attendance/schedule.service.js';
 import { loadCalendar } from '../monitoring/calendar.service.js';
 import { addDays } from '../monitoring/working-days.domain.js';
 import {
-  DEFAULT_LATENESS_RULES,
   describeRecap,
   evaluateDays,
   monthRange,
@@ -32,8 +32,8 @@ import {
 /**
  * Lateness per ASN and month from the stored punches, the region's calendar, schedules and the
  * excuses, computed by the pure lateness module. A month in progress is counted up to yesterday
- * (today's check-out has not happened yet). The bands and weights are the defaults of domain.md
- * section 4 until the region keeps its own.
+ * (today's check-out has not happened yet). The bands and weights are the region's
+ * (attendance/lateness-rules.service.ts; the defaults of domain.md section 4 until it saves its own).
  */
 
 /** Roles that read every ASN's lateness in the region. */
@@ -51,7 +51,7 @@ async function contextOf(db: DbOrTx, regionId: string, month: string, now: Date)
   const ctx: LatenessContext = {
     calendar: await loadCalendar(db, regionId),
     schedules: await loadScheduleSet(db, regionId),
-    rules: DEFAULT_LATENESS_RULES,
+    rules: await loadLatenessRules(db, regionId),
   };
   return { ctx, from: range.start, to };
 }
@@ -353,4 +353,33 @@ export async function recapXlsx(
     fileName: `rekap-keterlambatan-${q.month}.xlsx`,
     data: Buffer.from(await wb.xlsx.writeBuffer()),
   };
+}
+
+/**
+ * Every active ASN's recap of a whole month (for the rule evaluation): the flagged days and the days
+ * counted. The month must have ended; `unitIds` narrows the servants.
+ */
+export async function monthRecaps(db: DbOrTx, regionId: string, month: string, now = new Date()) {
+  const servants = await servantsWhere(db, regionId, []);
+  const { ctx, from, to } = await contextOf(db, regionId, month, now);
+  const punches = await punchesOf(
+    db,
+    regionId,
+    servants.map((s) => s.id),
+    from,
+    to,
+  );
+  const excuses = await excusesByCivilServant(db, regionId, from, to);
+  return servants.map((s) => {
+    const days =
+      to < from
+        ? []
+        : evaluateDays(
+            ctx,
+            { workUnitId: s.workUnitId, punches: punches.get(s.id) ?? [], excuses: excuses.get(s.id) ?? [] },
+            from,
+            to,
+          );
+    return { civilServantId: s.id, workUnitId: s.workUnitId, recap: recapDays(days, ctx.rules) };
+  });
 }

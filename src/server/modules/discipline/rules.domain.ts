@@ -909,3 +909,34 @@ export function evaluateRules(
   }
   return hits;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Words
+
+const bandList = (bands: readonly BandCode[]) => bands.join(', ');
+const scorePeriodWords: Record<ScorePeriodKind, string> = { quarter: 'triwulan', year: 'tahunan' };
+
+/** A condition in words, Bahasa Indonesia (rule lists, decrees). */
+export function describeCondition(c: RuleCondition): string {
+  switch (c.kind) {
+    case 'unit_score_below':
+      return `Nilai kinerja unit (${c.periods.map((p) => scorePeriodWords[p]).join(' atau ')}) di bawah ${formatNumber(c.below)}`;
+    case 'milestone_overdue':
+      return `Tahapan kontrak terlambat lebih dari ${c.moreThanWorkingDays} hari kerja`;
+    case 'report_late':
+      return `Laporan realisasi terlambat lebih dari ${c.moreThanWorkingDays} hari kerja`;
+    case 'lateness_days':
+      return `Paling sedikit ${c.atLeastDays} hari dalam sebulan dengan keterlambatan ${bandList(c.bands)}`;
+    case 'absorption_below':
+      return `Serapan anggaran di bawah ${formatNumber(c.belowPercent)}% pada akhir triwulan ${ROMAN[c.quarter - 1]}`;
+    case 'clean_attendance':
+      return (
+        `Tanpa ${bandList(c.bands)} selama ${c.months} bulan berturut-turut dan nilai ${scorePeriodWords[c.scorePeriod]} ` +
+        `unit paling rendah ${formatNumber(c.minUnitScore)}`
+      );
+    case 'top_unit_score':
+      return `Nilai kinerja tahunan tertinggi di daerah, paling rendah ${formatNumber(c.minScore)}`;
+    case 'any_of':
+      return `Salah satu: ${c.conditions.map((x) => describeCondition(x)).join('; atau ')}`;
+  }
+}

@@ -14,7 +14,7 @@ import {
   themes,
   workUnits,
 } from '../../db/schema.js';
-import { localDay } from '../../platform/calendar.js';
+import { dayEnd, localDay } from '../../platform/calendar.js';
 import { AppError } from '../../platform/errors.js';
 import { hasRole, unitScope, type Actor } from '../../platform/policy.js';
 import type { Polarity, TargetValue } from '../auction/terms.js';
@@ -35,6 +35,7 @@ import { cachedYear } from './dashboards.cache.js';
 import { earlyWarning } from './early-warning.domain.js';
 import {
   deadlineOf,
+  parsePeriodKey,
   periodsOf,
   periodStatus,
   type Period,
@@ -471,4 +472,102 @@ export async function overview(db: DbOrTx, actor: Actor, year?: number, now = ne
       red: cards.filter((c) => c.light === 'red').length,
     },
   };
+}
+
+/** What the rule evaluation reads of the contracts as of a day (issue 5): scores, milestones, reports. */
+export interface MonitoringFacts {
+  /** Unit scores per ended period of the year (`2026-Q1`.. and `2026` when the year has ended). */
+  unitScores: { unitId: string; periodKey: string; score: number }[];
+  /** Milestones due on or before the day, late when done late or still open. */
+  milestones: {
+    unitId: string;
+    milestoneId: string;
+    name: string;
+    dueDate: string;
+    workingDaysOverdue: number;
+  }[];
+  /** Reports whose deadline passed on or before the day, submitted late or still missing. */
+  reports: {
+    unitId: string;
+    reportId: string;
+    label: string;
+    periodKey: string;
+    deadline: string;
+    workingDaysLate: number;
+  }[];
+}
+
+/**
+ * The contracts' facts as they stood at the end of `asOf` (the region's local day): a unit's score
+ * for a quarter counts the verified realizations of the periods ended by the quarter's end; lateness
+ * of milestones and reports is counted in working days up to `asOf` (or to the day done).
+ */
+export async function monitoringFactsAsOf(
+  db: DbOrTx,
+  regionId: string,
+  asOf: string,
+): Promise<MonitoringFacts> {
+  const year = Number(asOf.slice(0, 4));
+  const [r] = await db.select({ tz: regions.timezone }).from(regions).where(eq(regions.id, regionId));
+  const data = await loadYear(db, regionId, year, dayEnd(asOf, r.tz));
+  const unitScores: MonitoringFacts['unitScores'] = [];
+  const ends = periodsOf('quarterly', year)
+    .filter((p) => p.end <= asOf)
+    .map((p) => ({ key: p.key, end: p.end }));
+  if (`${year}-12-31` <= asOf) ends.push({ key: `${year}`, end: `${year}-12-31` });
+  for (const { key, end } of ends) {
+    const realizations = new Map<string, YearRealization[]>();
+    for (const [k2, list] of data.realizations)
+      realizations.set(
+        k2,
+        list.filter((x) => (parsePeriodKey(x.periodKey)?.end ?? '9999') <= end),
+      );
+    const programs = programsOf({ ...data, realizations });
+    for (const unitId of new Set(data.contracts.map((c) => c.workUnitId))) {
+      const mine = programs.filter((p) => p.contract.workUnitId === unitId);
+      const score = unitScore(mine.map((p) => ({ key: p.contract.id, value: p.score.value }))).value;
+      if (score !== null) unitScores.push({ unitId, periodKey: key, score });
+    }
+  }
+  const unitOf = new Map(data.contracts.map((c) => [c.id, c.workUnitId]));
+  const titles = new Map(
+    (
+      await db
+        .select({
+          contractId: contractMilestones.contractId,
+          key: contractMilestones.key,
+          title: contractMilestones.title,
+        })
+        .from(contractMilestones)
+        .where(eq(contractMilestones.regionId, regionId))
+    ).map((m) => [k(m.contractId, m.key), m.title]),
+  );
+  const milestones: MonitoringFacts['milestones'] = [];
+  for (const m of data.milestones) {
+    if (m.dueDate > asOf) continue;
+    const until = m.doneOn && m.doneOn <= asOf ? m.doneOn : asOf;
+    const late = workingDaysLate(data.calendar, m.dueDate, until);
+    if (late > 0)
+      milestones.push({
+        unitId: unitOf.get(m.contractId)!,
+        milestoneId: `${m.contractId}:${m.key}`,
+        name: titles.get(k(m.contractId, m.key)) ?? m.key,
+        dueDate: m.dueDate,
+        workingDaysOverdue: late,
+      });
+  }
+  const reports: MonitoringFacts['reports'] = [];
+  for (const p of programsOf(data))
+    for (const card of p.indicators)
+      for (const c of card.periods)
+        if (c.deadline <= asOf && (c.lateWorkingDays ?? 0) > 0)
+          reports.push({
+            unitId: p.contract.workUnitId,
+            reportId: `${card.contractId}:${card.key}:${c.key}`,
+            label: card.name,
+            periodKey: c.key,
+            deadline: c.deadline,
+            workingDaysLate: c.lateWorkingDays ?? 0,
+          });
+  return { unitScores, milestones, reports };
 }

@@ -70,7 +70,7 @@ export async function withStoredEvidence<T>(
 export async function insertEvidenceRow(
   tx: Tx,
   actor: Actor,
-  owner: { type: 'realization' | 'milestone'; id: string; noun: string },
+  owner: { type: 'realization' | 'milestone' | 'sanction_appeal'; id: string; noun: string },
   stored: StoredEvidence,
   now: Date,
 ) {

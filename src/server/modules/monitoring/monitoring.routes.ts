@@ -160,7 +160,7 @@ export async function monitoringModule(app: FastifyInstance, { database, config 
 }
 
 /** The one file of a multipart evidence upload (field `file`), within the size limit. */
-async function evidenceUpload(request: FastifyRequest, maxMb: number) {
+export async function evidenceUpload(request: FastifyRequest, maxMb: number) {
   if (!request.isMultipart())
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',

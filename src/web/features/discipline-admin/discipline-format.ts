@@ -1,0 +1,254 @@
+import type { bandCodes } from '../../../contract/lateness';
+import type {
+  ConditionDto,
+  LeafConditionDto,
+  RuleDto,
+  ruleKinds,
+  ruleSubjects,
+} from '../../../contract/discipline';
+
+/**
+ * Labels and small helpers of the rule vocabulary (docs/discipline.md section 3) for the admin pages.
+ * The web does not import the server's modules, so the labels of rules.domain.ts are restated here;
+ * discipline-format.test.ts checks that both stay the same.
+ */
+
+export type RuleKind = (typeof ruleKinds)[number];
+export type RuleSubject = (typeof ruleSubjects)[number];
+export type BandCode = (typeof bandCodes)[number];
+export type ConditionKind = ConditionDto['kind'];
+export type LeafKind = LeafConditionDto['kind'];
+
+export const BANDS: readonly BandCode[] = ['TL1', 'TL2', 'TL3', 'TL4', 'PSW1', 'PSW2', 'PSW3', 'PSW4', 'TK'];
+
+export const bandHints: Record<BandCode, string> = {
+  TL1: 'TL1 – terlambat 1-30 menit',
+  TL2: 'TL2 – terlambat 31-60 menit',
+  TL3: 'TL3 – terlambat 61-90 menit',
+  TL4: 'TL4 – terlambat > 90 menit / tanpa absen masuk',
+  PSW1: 'PSW1 – pulang 1-30 menit lebih awal',
+  PSW2: 'PSW2 – pulang 31-60 menit lebih awal',
+  PSW3: 'PSW3 – pulang 61-90 menit lebih awal',
+  PSW4: 'PSW4 – pulang > 90 menit lebih awal / tanpa absen pulang',
+  TK: 'TK – tanpa keterangan',
+};
+
+/** The same texts as rules.domain.ts `conditionLabels`. */
+export const conditionLabels: Record<ConditionKind, string> = {
+  unit_score_below: 'Nilai kinerja unit di bawah batas',
+  milestone_overdue: 'Tahapan kontrak terlambat lebih dari N hari kerja',
+  report_late: 'Laporan realisasi terlambat lebih dari N hari kerja',
+  lateness_days: 'Jumlah hari keterlambatan dalam sebulan',
+  absorption_below: 'Serapan anggaran di bawah batas pada akhir triwulan',
+  clean_attendance: 'Tanpa keterlambatan selama N bulan dan nilai unit paling rendah X',
+  top_unit_score: 'Nilai kinerja unit tertinggi dalam setahun',
+  any_of: 'Salah satu dari beberapa kondisi',
+};
+
+export const leafKinds: readonly LeafKind[] = [
+  'unit_score_below',
+  'milestone_overdue',
+  'report_late',
+  'lateness_days',
+  'absorption_below',
+  'clean_attendance',
+  'top_unit_score',
+];
+
+/** The rule kind and subjects each condition fits (as rules.domain.ts checks them). */
+export const conditionFit: Record<LeafKind, { kind: RuleKind; subjects: readonly RuleSubject[] }> = {
+  unit_score_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  milestone_overdue: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  report_late: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  lateness_days: { kind: 'sanction', subjects: ['asn'] },
+  absorption_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  clean_attendance: { kind: 'reward', subjects: ['asn'] },
+  top_unit_score: { kind: 'reward', subjects: ['work_unit', 'opd_head'] },
+};
+
+export const subjectLabels: Record<RuleSubject, string> = {
+  opd_head: 'Kepala OPD',
+  asn: 'ASN',
+  work_unit: 'Perangkat Daerah',
+};
+
+export const kindLabels: Record<RuleKind, string> = { sanction: 'Sanksi', reward: 'Penghargaan' };
+export const kindColors: Record<RuleKind, string> = { sanction: 'red', reward: 'teal' };
+
+/** The states of sanctions and rewards, as the case lists name them. */
+export const caseStateLabels: Record<string, string> = {
+  proposed: 'Diusulkan',
+  approved: 'Disetujui',
+  rejected: 'Ditolak',
+  notified: 'Diberitahukan',
+  appealed: 'Keberatan',
+  upheld: 'Dikuatkan',
+  revoked: 'Dicabut',
+  active: 'Sedang dijalani',
+  completed: 'Selesai',
+  cancelled: 'Dibatalkan',
+  granted: 'Diberikan',
+};
+
+export const triggerLabels: Record<string, string> = {
+  manual: 'Manual',
+  cli: 'Baris perintah (CLI)',
+  schedule: 'Terjadwal',
+};
+
+/** A fresh leaf condition of a kind, with the defaults of the example Perwali. */
+export function defaultLeaf(kind: LeafKind): LeafConditionDto {
+  switch (kind) {
+    case 'unit_score_below':
+      return { kind, below: 65, periods: ['quarter', 'year'] };
+    case 'milestone_overdue':
+      return { kind, moreThanWorkingDays: 10 };
+    case 'report_late':
+      return { kind, moreThanWorkingDays: 5 };
+    case 'lateness_days':
+      return { kind, bands: ['TL2', 'TL3', 'TL4'], atLeastDays: 4 };
+    case 'absorption_below':
+      return { kind, belowPercent: 60, quarter: 3 };
+    case 'clean_attendance':
+      return { kind, months: 3, bands: [...BANDS], scorePeriod: 'quarter', minUnitScore: 91 };
+    case 'top_unit_score':
+      return { kind, minScore: 91 };
+  }
+}
+
+/** "diulang dalam 3 bulan: ×2". */
+export function escalationText(e: RuleDto['escalation']): string | null {
+  if (!e) return null;
+  return `diulang dalam ${e.withinMonths} bulan: ×${formatFactor(e.factor)}`;
+}
+
+export const formatFactor = (n: number) =>
+  Number.isInteger(n) ? String(n) : n.toLocaleString('id-ID', { maximumFractionDigits: 2 });
+
+// ---------------------------------------------------------------------------------------------------
+// Periods of an evaluation
+
+export const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+] as const;
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+export type PeriodKind = 'month' | 'quarter' | 'year';
+export interface PeriodChoice {
+  kind: PeriodKind;
+  year: number;
+  /** 1-12 */
+  month: number;
+  /** 1-4 */
+  quarter: number;
+}
+
+/** The month before `today` (the usual evaluation: the month that just ended). */
+export function defaultPeriod(today: Date = new Date()): PeriodChoice {
+  const y = today.getFullYear();
+  const m = today.getMonth(); // 0-based: the previous month's 1-based number
+  const year = m === 0 ? y - 1 : y;
+  const month = m === 0 ? 12 : m;
+  return { kind: 'month', year, month, quarter: Math.ceil(month / 3) };
+}
+
+/** `2026-M10`, `2026-Q3` or `2026`, as the API expects. */
+export function periodKeyOf(p: PeriodChoice): string {
+  if (p.kind === 'month') return `${p.year}-M${String(p.month).padStart(2, '0')}`;
+  if (p.kind === 'quarter') return `${p.year}-Q${p.quarter}`;
+  return String(p.year);
+}
+
+/** "Oktober 2026", "Triwulan III 2026", "Tahun 2026". */
+export function periodLabelOf(p: PeriodChoice): string {
+  if (p.kind === 'month') return `${MONTHS_ID[p.month - 1]} ${p.year}`;
+  if (p.kind === 'quarter') return `Triwulan ${ROMAN[p.quarter - 1]} ${p.year}`;
+  return `Tahun ${p.year}`;
+}
+
+/** "Okt 2026" from `2026-10` (or the text as it is when it is not a month). */
+export function shortMonth(yyyyMm: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(yyyyMm);
+  if (!m) return yyyyMm;
+  const name = MONTHS_ID[Number(m[2]) - 1];
+  return name ? `${name.slice(0, 3)} ${m[1]}` : yyyyMm;
+}
+
+export function longMonth(yyyyMm: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(yyyyMm);
+  if (!m) return yyyyMm;
+  const name = MONTHS_ID[Number(m[2]) - 1];
+  return name ? `${name} ${m[1]}` : yyyyMm;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Lateness before and after the rules
+
+export interface LatenessMonth {
+  month: string;
+  lateDays: number;
+  servantDays: number;
+  rate: number;
+}
+
+/**
+ * Late days per 100 ASN-working-days before and after the rules applied, weighted by working days. A
+ * month counts as "after" when it begins on or after `rulesSince`, otherwise as "before" (a rule first
+ * applied on 31 October leaves October "before"). Null when a side has no working days.
+ */
+export function beforeAfter(
+  rows: readonly LatenessMonth[],
+  rulesSince: string | null,
+): {
+  before: number | null;
+  after: number | null;
+  /** The first month counted as "after" (`YYYY-MM`), or null. */
+  firstAfter: string | null;
+} {
+  if (!rulesSince) return { before: null, after: null, firstAfter: null };
+  const isAfter = (r: LatenessMonth) => `${r.month.slice(0, 7)}-01` >= rulesSince;
+  const sum = (list: readonly LatenessMonth[]) => {
+    const days = list.reduce((s, r) => s + r.servantDays, 0);
+    return days > 0 ? (list.reduce((s, r) => s + r.lateDays, 0) * 100) / days : null;
+  };
+  const after = rows.filter(isAfter);
+  return {
+    before: sum(rows.filter((r) => !isAfter(r))),
+    after: sum(after),
+    firstAfter: firstMonthFrom(rulesSince),
+  };
+}
+
+/** `YYYY-MM` of the first month that begins on or after `day`. */
+export function firstMonthFrom(day: string): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  if (day.slice(8, 10) === '01') return day.slice(0, 7);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Where a day falls on a year's month axis (0 = 1 January, 11 = 1 December, 12 = end of the year), or
+ * null outside the year.
+ */
+export function monthPosition(day: string, year: number): number | null {
+  if (Number(day.slice(0, 4)) !== year) return null;
+  const m = Number(day.slice(5, 7)) - 1;
+  const d = Number(day.slice(8, 10));
+  const days = new Date(Date.UTC(year, m + 1, 0)).getUTCDate();
+  return m + (d - 1) / days;
+}
+
+export const formatRate = (n: number | null) =>
+  n === null ? '—' : n.toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
