@@ -167,7 +167,14 @@ export const markMilestoneBody = z
 
 export const notificationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['deadline_soon', 'report_overdue', 'report_returned', 'milestone_overdue']),
+  kind: z.enum([
+    'deadline_soon',
+    'report_overdue',
+    'report_returned',
+    'milestone_overdue',
+    'discipline',
+    'discipline_proposed',
+  ]),
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),

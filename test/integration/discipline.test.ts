@@ -271,6 +271,12 @@ describe('due process of a sanction', () => {
       .where(and(eq(notifications.userId, w.a.users.asn), eq(notifications.kind, 'discipline')));
     expect(n.body).toContain('Dasar hukum');
     expect(n.link).toBe(`/disiplin/sanksi/${sanctionId}`);
+    // The bell lists it (the kinds of the contract include the discipline ones).
+    const bell = await asn.get('/api/notifications');
+    expect(bell.statusCode, bell.body).toBe(200);
+    expect(bell.json().items.map((x: { kind: string }) => x.kind)).toContain('discipline');
+    const kepalaBell = await kepala.get('/api/notifications');
+    expect(kepalaBell.statusCode, kepalaBell.body).toBe(200);
   });
 
   it('the ASN sees only their own; another unit head and an unrelated user get 404; reading is audited', async () => {

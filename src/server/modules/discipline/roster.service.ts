@@ -165,6 +165,8 @@ export async function recordDay(
     const { rows } = await rosterRows(tx, actor, date);
     const row = rows.find((r) => r.sanctionId === sanctionId);
     if (!row) throw notFound('ASN ini tidak tercantum pada daftar apel tanggal tersebut');
+    if (row.state !== 'upheld' && row.state !== 'active')
+      throw new AppError('CONFLICT', 'Sanksi ini sudah tidak berjalan: hari apel tidak dapat diubah lagi');
     const [region] = await tx.select().from(regions).where(eq(regions.id, actor.regionId));
     if (date > localDay(now, region.timezone))
       throw new AppError('CONFLICT', 'Hari yang belum tiba tidak dapat dicatat');
