@@ -176,8 +176,12 @@ describe('rules of the regulation', () => {
     });
     const retired = await admin.post('/api/discipline/rules/LAPORAN_TERLAMBAT/retire', { version: 1 });
     expect(retired.statusCode, retired.body).toBe(200);
-    const codes = ((await admin.get('/api/discipline/rules')).json().items as RuleDto[]).map((r) => r.code);
-    expect(codes).not.toContain('LAPORAN_TERLAMBAT');
+    const listed = (await admin.get('/api/discipline/rules')).json().items as RuleDto[];
+    expect(listed.find((r) => r.code === 'LAPORAN_TERLAMBAT')).toMatchObject({ retired: true, version: 2 });
+    expect(listed.at(-1)!.code).toBe('LAPORAN_TERLAMBAT');
+    // A retired rule is not applied.
+    const p = (await admin.post('/api/discipline/evaluations/preview', { periodKey: '2026-M10' })).json();
+    expect(p.rules.map((r: { code: string }) => r.code)).not.toContain('LAPORAN_TERLAMBAT');
   });
 });
 
@@ -282,6 +286,9 @@ describe('due process of a sanction', () => {
   it('the ASN sees only their own; another unit head and an unrelated user get 404; reading is audited', async () => {
     const mine = await asn.get('/api/discipline/sanctions');
     expect(mine.json().items.map((s: { id: string }) => s.id)).toEqual([sanctionId]);
+    // A year finds the cases of its months; another month finds none.
+    expect((await hr.get('/api/discipline/sanctions?periodKey=2026')).json().total).toBeGreaterThanOrEqual(1);
+    expect((await hr.get('/api/discipline/sanctions?periodKey=2026-M09')).json().total).toBe(0);
     expect((await head.get(`/api/discipline/sanctions/${sanctionId}`)).statusCode).toBe(200);
     expect((await operator.get(`/api/discipline/sanctions/${sanctionId}`)).statusCode).toBe(404);
     const panelis = await w.login('panelis');

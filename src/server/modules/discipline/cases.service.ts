@@ -114,7 +114,12 @@ function caseWhere(
     q.state ? eq(t.state, q.state) : undefined,
     q.ruleCode ? eq(t.ruleCode, q.ruleCode) : undefined,
     q.workUnitId ? eq(t.workUnitId, q.workUnitId) : undefined,
-    q.periodKey ? eq(t.periodKey, q.periodKey) : undefined,
+    // A year finds its months, quarters and the year itself.
+    q.periodKey
+      ? /^\d{4}$/.test(q.periodKey)
+        ? sql`${t.periodKey} like ${`${q.periodKey}%`}`
+        : eq(t.periodKey, q.periodKey)
+      : undefined,
     search
       ? or(ilike(t.subjectName, likePattern(search)), ilike(civilServants.nip, likePattern(search)))
       : undefined,

@@ -157,19 +157,14 @@ async function dto(db: DbOrTx, rows: RuleRow[]): Promise<RuleDto[]> {
   });
 }
 
+/** The current version of every rule, the retired ones last (their history stays readable). */
 export async function listRules(db: DbOrTx, actor: Actor) {
   const rows = await db
     .select()
     .from(disciplineRules)
-    .where(
-      and(
-        eq(disciplineRules.regionId, actor.regionId),
-        isNull(disciplineRules.supersededAt),
-        eq(disciplineRules.retired, false),
-      ),
-    );
+    .where(and(eq(disciplineRules.regionId, actor.regionId), isNull(disciplineRules.supersededAt)));
   const order = new Map(sortRules(rows.map(toRule)).map((r, i) => [r.id, i]));
-  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  rows.sort((a, b) => Number(a.retired) - Number(b.retired) || order.get(a.id)! - order.get(b.id)!);
   return { items: await dto(db, rows) };
 }
 
