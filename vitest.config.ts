@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
+          // Some unit tests read city-sized inputs (400,000 attlog lines): generous on a busy machine.
+          testTimeout: 30_000,
           include: ['src/**/*.test.ts'],
           environment: 'node',
         },

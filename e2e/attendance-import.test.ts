@@ -43,6 +43,7 @@ const CLEAN = {
 };
 
 let asn: { id: string; nip: string; name: string };
+let historyBefore = 0;
 
 beforeAll(async () => {
   server = await startApp();
@@ -140,6 +141,8 @@ describe('HR: attendance import, device PINs, excuses', () => {
 
   it('saves the good punches, skipping the bad line, and shows the history row', async () => {
     await page.getByLabel('Lewati baris bermasalah').check();
+    // The demo's own import (a year of generated punches) is already in the history.
+    historyBefore = await page.getByTestId('att-history').locator('tbody tr').count();
     await page.getByTestId('att-commit').click();
     await expect
       .poll(() => textOf(page.getByTestId('att-success')), { timeout: 15_000 })
@@ -179,7 +182,7 @@ describe('HR: attendance import, device PINs, excuses', () => {
     await expect
       .poll(() => textOf(page.getByTestId('att-history').locator('tbody tr').first()))
       .toContain('attlog-0909.dat');
-    expect(await page.getByTestId('att-history').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('att-history').locator('tbody tr').count()).toBe(historyBefore + 2);
 
     await page.getByRole('button', { name: 'Berkas lain' }).click();
     await uploadForPreview(CLEAN);
@@ -187,7 +190,7 @@ describe('HR: attendance import, device PINs, excuses', () => {
     await expect.poll(() => textOf(already)).toContain('Berkas ini sudah pernah diimpor');
     expect(await textOf(already)).toContain('oleh Petugas BKPSDM (2 presensi ditambahkan)');
     expect(await page.getByTestId('att-commit').count()).toBe(0);
-    expect(await page.getByTestId('att-history').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('att-history').locator('tbody tr').count()).toBe(historyBefore + 2);
   });
 
   it('records a sick day for the ASN', async () => {
@@ -227,18 +230,26 @@ describe('HR: attendance import, device PINs, excuses', () => {
 
   it('refuses a Ramadan range the server finds too long, with its message under the field, then saves', async () => {
     const form = page.getByTestId('schedule-form');
+    // The demo keeps the seeded Ramadan dates: the new range comes after them, and the save bumps the version.
+    const ranges = await form.getByLabel(/^Awal Ramadan \d+$/).count();
+    const versionBefore = Number(
+      /Versi (\d+)/.exec(await textOf(page.getByTestId('schedule-version')))?.[1] ?? 0,
+    );
+    const n = ranges + 1;
     await form.getByRole('button', { name: 'Tambah rentang Ramadan' }).click();
-    await form.getByLabel('Awal Ramadan 1').fill(`${year + 1}-01-01`);
-    await form.getByLabel('Akhir Ramadan 1').fill(`${year + 1}-03-31`);
+    await form.getByLabel(`Awal Ramadan ${n}`).fill(`${year + 2}-01-01`);
+    await form.getByLabel(`Akhir Ramadan ${n}`).fill(`${year + 2}-03-31`);
     await form.getByRole('button', { name: 'Simpan' }).click();
     await expect.poll(() => form.getByText('Rentang Ramadan paling panjang 31 hari').count()).toBe(1);
-    expect(await form.getByLabel('Akhir Ramadan 1').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel(`Akhir Ramadan ${n}`).getAttribute('aria-invalid')).toBe('true');
     await accessible(page, 'work schedule refused');
-    await form.getByLabel('Awal Ramadan 1').fill(`${year + 1}-02-18`);
-    await form.getByLabel('Akhir Ramadan 1').fill(`${year + 1}-03-19`);
+    await form.getByLabel(`Awal Ramadan ${n}`).fill(`${year + 2}-02-07`);
+    await form.getByLabel(`Akhir Ramadan ${n}`).fill(`${year + 2}-03-08`);
     await form.getByRole('button', { name: 'Simpan' }).click();
-    await expect.poll(() => textOf(page.getByTestId('schedule-version'))).toContain('Versi 1');
-    expect(await form.getByLabel('Akhir Ramadan 1').inputValue()).toBe(`${year + 1}-03-19`);
+    await expect
+      .poll(() => textOf(page.getByTestId('schedule-version')))
+      .toContain(`Versi ${versionBefore + 1}`);
+    expect(await form.getByLabel(`Akhir Ramadan ${n}`).inputValue()).toBe(`${year + 2}-03-08`);
   });
 
   it('gives an OPD operator no Kehadiran menu and refuses the page', async () => {

@@ -8,6 +8,7 @@ import { deliverEmails, sendReminders } from './modules/monitoring/notifications
 import { advanceSanctions } from './modules/discipline/cases.service.js';
 import { scheduledEvaluation } from './modules/discipline/evaluation.service.js';
 import { ensureDefaultRulesEverywhere } from './modules/discipline/rules.service.js';
+import { warmLatenessMonths } from './modules/discipline/roster.service.js';
 import { createMailer, type Mailer } from './platform/mail.js';
 import type { Database } from './db/client.js';
 
@@ -45,6 +46,13 @@ async function main() {
       app.log.error({ err }, 'deadline sweep failed'),
     );
   }, 2_000).unref();
+  // The discipline dashboard's lateness per month, worked out once in the background.
+  setTimeout(() => {
+    void (async () => {
+      for (const r of await database.db.select({ id: regions.id }).from(regions))
+        await warmLatenessMonths(database.db, r.id);
+    })().catch((err) => app.log.error({ err }, 'lateness warm-up failed'));
+  }, 5_000).unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     clearInterval(sweep);

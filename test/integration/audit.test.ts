@@ -950,5 +950,6 @@ describe('the CLI `audit verify` (always on a PGlite folder)', () => {
     const other = cli('--region', 'kab-cli');
     expect(other.out).not.toContain('kota-cli');
     expect(other.status).toBe(0);
-  });
+    // Three CLI starts (tsx): slow on a busy machine.
+  }, 240_000);
 });

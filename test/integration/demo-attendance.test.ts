@@ -112,7 +112,7 @@ describe('the demo attendance', () => {
       status: 'committed',
       punchesAdded: total,
     });
-    // The ASN of the pilot units have the year, the others the last two months (see the seed).
+    // The ASN of the pilot units have the year, the others the last full month and this one.
     const people = rows<{ unit: string; first: string }>(
       await database.db.execute(
         sql`select w.code as unit, min(p.day)::text as first from ${attendancePunches} p
@@ -122,7 +122,7 @@ describe('the demo attendance', () => {
       ),
     );
     for (const p of people)
-      expect([p.unit, p.first < '2025-12-01']).toEqual([
+      expect([p.unit, p.first < '2026-10-01']).toEqual([
         p.unit,
         (DEMO_ATTENDANCE_UNITS as readonly string[]).includes(p.unit),
       ]);

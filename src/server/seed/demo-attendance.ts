@@ -32,23 +32,23 @@ import { rng, type Rng } from './random.js';
 
 /**
  * A year of generated attendance for the demo region (domain.md section 6, "a year of attendance"):
- * check-in and check-out punches for every working day of the region's calendar from the first day of
- * the month twelve months back up to yesterday (the local day before the seed's `today`), written in
+ * check-in and check-out punches for every working day of the region's calendar in the current month
+ * and the eleven before it, up to yesterday (the local day before the seed's `today`), written in
  * bulk as the attendance importer writes a file (one `attendance_imports` row named "Data demo", then
  * the punches by `INSERT ... SELECT FROM unnest()` in chunks of 20,000, in key order), plus a few
  * excuses (leave, sick, official travel) recorded by HR.
  *
  * Which ASN, and why not all of them for the whole year: all ~2,000 generated ASN for a year are about
- * a million punches, which PGlite (one WebAssembly thread, ~40,000-60,000 rows a second: see
- * docs/benchmarks.md, B3) writes in 20-25 s, against ~3-8 s for the rest of the demo. So:
+ * a million punches, which PGlite (one WebAssembly thread, ~40,000-100,000 rows a second: see
+ * docs/benchmarks.md, B3) writes in 15-25 s, against ~3-8 s for the rest of the demo. So:
  * - the pilot units `DEMO_ATTENDANCE_UNITS` have the whole year: Dinas Kesehatan (1.02.01, the unit of
- *   `asn.demo` and `kadinkes`), Diskominfo, BKPSDM, Inspektorat and the kecamatan Klojen and
- *   Lowokwaru, about 690 ASN;
+ *   `asn.demo` and `kadinkes`), BKPSDM, Inspektorat and the kecamatan Klojen and Lowokwaru, about
+ *   625 ASN;
  * - every other ASN has the last full month and the current month (their devices "were connected last
  *   month"), so that last month's recap and evaluation cover the whole region; their earlier months
  *   show no punches (TK) until a file is imported for them.
- * That is about 460,000 punches, 4-8 s on PGlite depending on the machine (a few hundred ms on
- * PostgreSQL).
+ * That is 360,000-420,000 punches (by the day of the month), about 4-5 s on PGlite on a quiet
+ * machine.
  *
  * The patterns, deterministic per NIP (seed/random.ts):
  * - about 80 % punctual: in at 06:45-07:29 (07:15-07:59 in Ramadan), rarely a TL1;
@@ -75,7 +75,6 @@ import { rng, type Rng } from './random.js';
 /** The pilot units, whose ASN get the whole year of punches (see above for why not all units). */
 export const DEMO_ATTENDANCE_UNITS = [
   '1.02.01', // Dinas Kesehatan (asn.demo, kadinkes)
-  '2.16.01', // Diskominfo
   '5.03.01', // BKPSDM
   '6.01.01', // Inspektorat
   '7.01.03', // Kecamatan Klojen
@@ -361,7 +360,7 @@ export async function seedDemoAttendance(
 ): Promise<{ servants: number; punches: number; excuses: number; from: string; to: string }> {
   const today = localDay(ctx.today, ctx.timezone);
   const to = addDays(today, -1);
-  const from = `${shiftMonth(monthOf(today), -12)}-01`;
+  const from = `${shiftMonth(monthOf(today), -11)}-01`;
   const rulesStart = demoRulesStart(ctx.today, ctx.timezone);
   const lastFullMonth = shiftMonth(monthOf(today), -1);
 

@@ -11,6 +11,7 @@ import {
   Text,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { monitoringRoutes } from '../../contract/monitoring';
 import { call } from '../app/api';
@@ -38,17 +39,26 @@ export function NotificationBell() {
     ...done,
   });
   const readAll = useMutation({ mutationFn: () => call(monitoringRoutes.readAllNotifications, {}), ...done });
+  const [opened, setOpened] = useState(false);
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
   return (
     <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} color="red">
-      <Popover width={360} position="bottom-end" shadow="md" withinPortal>
+      <Popover
+        width={360}
+        position="bottom-end"
+        shadow="md"
+        withinPortal
+        opened={opened}
+        onChange={setOpened}
+      >
         <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
             aria-label={t('notify.open', { n: unread })}
             data-testid="notification-bell"
+            onClick={() => setOpened((o) => !o)}
           >
             <svg
               width="18"
@@ -102,7 +112,11 @@ export function NotificationBell() {
                             to={n.link}
                             size="sm"
                             fw={600}
-                            onClick={() => !n.read && readOne.mutate(n.id)}
+                            onClick={() => {
+                              // Following a reminder closes the list, so the page it opens is not covered.
+                              setOpened(false);
+                              if (!n.read) readOne.mutate(n.id);
+                            }}
                           >
                             {n.title}
                           </Anchor>

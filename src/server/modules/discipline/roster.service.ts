@@ -276,6 +276,8 @@ async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, now:
   let servantDays = 0;
   if (f.punches > 0)
     for (const r of await monthRecaps(db, regionId, month, now)) {
+      // ASN without a single punch in the month (no device data yet) would only dilute the rate.
+      if (r.recap.presentDays === 0) continue;
       servantDays += r.recap.daysCounted;
       lateDays += r.recap.flaggedDays.filter((d) => d.bands.some((b) => SERIOUS.has(b))).length;
     }
@@ -400,6 +402,18 @@ export async function dashboard(
     lateness,
     rulesSince: candidates[0] ?? null,
   };
+}
+
+/**
+ * Works out the lateness of the ended months of this year ahead of the first dashboard request (a
+ * city's month takes seconds); the server calls it in the background after starting.
+ */
+export async function warmLatenessMonths(db: DbOrTx, regionId: string, now = new Date()) {
+  const [region] = await db.select().from(regions).where(eq(regions.id, regionId));
+  const today = localDay(now, region.timezone);
+  const month = Number(today.slice(5, 7));
+  for (let m = 1; m < month; m++)
+    await latenessOfMonth(db, regionId, `${today.slice(0, 4)}-${String(m).padStart(2, '0')}`, now);
 }
 
 /** Counts only, for the public pages: never a name. */
