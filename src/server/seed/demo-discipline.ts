@@ -212,6 +212,25 @@ export async function seedDemoDiscipline(
     );
   }
   void waiting;
+  // One of them appealed the next working day and waits for the head of region's decision.
+  const pending = others.slice(2, -3).find((s) => s.subjectUserId && s.subjectUserId !== opts.asnDemoUserId);
+  const subject = pending ? await asnOf(pending.subjectUserId) : null;
+  const appealOn = addWorkingDays(cal, decided < run2 ? run2 : decided, 1);
+  if (pending && subject && appealOn <= today) {
+    const [cur] = await db.select().from(sanctions).where(eq(sanctions.id, pending.id));
+    await transitionSanctionCase(
+      database,
+      subject,
+      pending.id,
+      {
+        event: 'appeal',
+        reason:
+          'Pada dua hari tersebut saya mengikuti pelatihan di luar kantor; undangan pelatihan menyusul.',
+        version: cur.version,
+      },
+      at(appealOn),
+    );
+  }
   await advanceSanctions(database, regionId, now);
 
   // Rewards of both months: most granted, the rest waiting.
