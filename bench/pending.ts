@@ -8,12 +8,6 @@ export interface PendingScenario {
 
 export const PENDING: PendingScenario[] = [
   {
-    id: 'B4',
-    scenario: 'lateness and sanction evaluation, one city month',
-    bar: 'engine <= 2x one hand-written SQL; identical results',
-    needs: 'the lateness evaluation and the reward/sanction engine; the attendance import is built',
-  },
-  {
     id: 'B5',
     scenario: 'deadline spike (city)',
     bar: '200 operators x 30 realizations in 15 min plus 8,000 ASN reading status in an hour, at 10x: p95 < 300 ms, zero errors',
@@ -23,7 +17,8 @@ export const PENDING: PendingScenario[] = [
     id: 'B6',
     scenario: 'engines (B2-B4 on PGlite and PostgreSQL)',
     bar: 'PGlite <= 3x PostgreSQL; single-writer ceiling documented',
-    needs: 'B4; B2 and B3 already run on both engines',
+    needs:
+      'the PGlite/PostgreSQL ratios of B2-B4 set against the bar and the single-writer ceiling documented; B2, B3 and B4 already run on both engines',
   },
 ];
 

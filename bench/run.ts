@@ -5,6 +5,7 @@
  * Runs the Performance scenarios of quality.md, prints each one's figures and ratio with a progress bar,
  * and (unless --no-write) writes docs/benchmarks.md with the machine, versions and date.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,8 +17,9 @@ import { createScratchDatabase, DEFAULT_POSTGRES_URL, type ScratchDatabase } fro
 import { DOC_PATH, writeReport } from './report.js';
 import { runB2, type B2Result } from './b2.js';
 import { runB3, type B3Result } from './b3.js';
+import { renderB4, runB4, spliceB4, type B4Result } from './b4.js';
 
-const SCENARIOS = ['B1', 'B2', 'B3', ...PENDING.map((p) => p.id)];
+const SCENARIOS = ['B1', 'B2', 'B3', 'B4', ...PENDING.map((p) => p.id)];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
@@ -83,6 +85,8 @@ function parse() {
     helloProcesses,
     /** B3 imports a city month per round: 3 rounds unless --rounds says otherwise. */
     b3Rounds: values.rounds === undefined ? 3 : rounds,
+    /** B4 evaluates a city month per round: 3 rounds unless --rounds says otherwise. */
+    b4Rounds: values.rounds === undefined ? 3 : rounds,
     only,
     appLogLevel,
     write: !values['no-write'],
@@ -97,7 +101,8 @@ async function main() {
   const m = machine();
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   const usesPostgres =
-    opts.engines.includes('postgres') && (selected('B1') || selected('B2') || selected('B3'));
+    opts.engines.includes('postgres') &&
+    (selected('B1') || selected('B2') || selected('B3') || selected('B4'));
   const args = process.argv.slice(2);
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 
@@ -118,6 +123,7 @@ async function main() {
   let b1: B1Result | undefined;
   let b2: B2Result[] | undefined;
   let b3: B3Result[] | undefined;
+  let b4: B4Result[] | undefined;
   let postgres: string | null = null;
   let pinned: ReturnType<typeof pinCpus> = null;
   const cleanup = async () => {
@@ -230,6 +236,27 @@ async function main() {
       }
       console.log('');
     }
+    if (selected('B4')) {
+      console.log(
+        `B4 lateness and sanction evaluation, one city month (in process, ${opts.b4Rounds} round(s), against one hand-written SQL)`,
+      );
+      b4 = [];
+      for (const engine of opts.engines) {
+        let url: string | undefined;
+        if (engine === 'postgres') {
+          scratch ??= await createScratchDatabase(postgresUrl);
+          url = scratch.url;
+        }
+        const r = await runB4({ engine, url, rounds: opts.b4Rounds, log: (l) => console.log(l) });
+        console.log(
+          `  ${engine} engine ${r.evaluation.median.toFixed(0)} ms; SQL ${r.baseline.median.toFixed(0)} ms; ratio ${fmtRatio(r.ratio)}; ` +
+            `identical ${r.identical ? 'yes' : 'no'} (TL1-TL4 ${r.results.tl.join('/')}, ${r.results.hits} SUKA_TERLAMBAT hits)  ` +
+            `${r.pass ? 'PASS' : 'FAIL'} (bar: <= 2x the SQL, identical results)`,
+        );
+        b4.push(r);
+      }
+      console.log('');
+    }
     for (const p of PENDING) if (selected(p.id)) console.log(pendingLine(p));
   } finally {
     await cleanup();
@@ -267,6 +294,20 @@ async function main() {
       only: opts.only,
       elapsedSeconds: (Date.now() - started) / 1000,
     });
+    // report.ts renders B1-B3 and the pending scenarios; the B4 section goes before the pending ones.
+    const pendingHeading = PENDING.length ? `## ${PENDING.map((p) => p.id).join(', ')}` : undefined;
+    writeFileSync(
+      DOC_PATH,
+      spliceB4(
+        readFileSync(DOC_PATH, 'utf8'),
+        renderB4(
+          b4,
+          opts.only,
+          `Measured by \`${command}\` on ${new Date().toISOString()}; load average (1 min) ${loadBefore.toFixed(2)} at the start of the run.`,
+        ),
+        pendingHeading,
+      ),
+    );
     console.log('');
     console.log(`wrote ${path.relative(process.cwd(), DOC_PATH)}`);
   }
