@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compact, pdfCompact, pdfText } from '../../../../test/support/pdf.js';
 import {
@@ -14,12 +13,7 @@ import {
   type RosterInput,
 } from './documents.js';
 
-/** Set PDF_OUT=1 to keep the example PDFs in /tmp for a look. */
-const keep = (name: string, pdf: Buffer) => {
-  if (process.env.PDF_OUT) writeFileSync(`/tmp/pdf-${name}.pdf`, pdf);
-};
-
-const region = { name: 'Kota Malang', headTitle: 'Wali Kota Malang', headName: 'Wahyu Hidayat' };
+const region = { name: 'Kota Malang', headTitle: 'Wali Kota Malang', headName: 'Kepala Daerah Uji' };
 const legalBasis =
   'Peraturan Wali Kota Malang Nomor 12 Tahun 2026 tentang Penegakan Disiplin dan Kinerja Aparatur Sipil Negara, Pasal 7 ayat (3)';
 
@@ -28,7 +22,7 @@ const decree = (over: Partial<DecreeInput> = {}): DecreeInput => ({
   number: '800/0007/35.73.SK/2026',
   decidedOn: '2026-11-28',
   subject: {
-    name: 'Dr. Raden Ayu Siti Nurhaliza Kusumawardhani Purbaningrum, S.Kep., M.Kes.',
+    name: 'Dr. Raden Ayu Nama Uji Kusumawardhani Purbaningrum, S.Kep., M.Kes.',
     nip: '198001012005012001',
     position: 'ASN Dinas Kesehatan',
     workUnitName: 'Dinas Kesehatan',
@@ -47,7 +41,7 @@ const decree = (over: Partial<DecreeInput> = {}): DecreeInput => ({
   periodLabel: 'Oktober 2026',
   appealWindowDays: 3,
   appealDeadline: '2026-12-03',
-  approver: { name: 'Erik Setyo Santoso, S.T., M.T.', title: 'Sekretaris Daerah' },
+  approver: { name: 'Pejabat Penyetuju Uji, S.T., M.T.', title: 'Sekretaris Daerah' },
   verifyUrl: 'https://lelang.malangkota.go.id/verifikasi/sk/ABCD-1234',
   ...over,
 });
@@ -101,7 +95,6 @@ describe('spellNumberId and helpers', () => {
 describe('decreePdf', () => {
   it('renders the decree with the facts, the legal basis, the sanction and the right to object', async () => {
     const pdf = await decreePdf(decree());
-    keep('decree', pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf);
     const flat = pdfCompact(pdf);
@@ -115,7 +108,7 @@ describe('decreePdf', () => {
     expect(text).toContain('MEMUTUSKAN:');
     expect(text).toContain('Menetapkan');
     for (const d of ['KESATU', 'KEDUA', 'KETIGA']) expect(text).toContain(d);
-    has('Dr. Raden Ayu Siti Nurhaliza Kusumawardhani Purbaningrum, S.Kep., M.Kes.');
+    has('Dr. Raden Ayu Nama Uji Kusumawardhani Purbaningrum, S.Kep., M.Kes.');
     has('198001012005012001');
     has('ASN Dinas Kesehatan');
     has('periode Oktober 2026');
@@ -135,7 +128,7 @@ describe('decreePdf', () => {
     has('pada tanggal 28 November 2026');
     has('a.n. WALI KOTA MALANG');
     has('Sekretaris Daerah,');
-    has('Erik Setyo Santoso, S.T., M.T.');
+    has('Pejabat Penyetuju Uji, S.T., M.T.');
     has('https://lelang.malangkota.go.id/verifikasi/sk/ABCD-1234');
     // Footer with the number and the page.
     has('Keputusan Wali Kota Malang Nomor 800/0007/35.73.SK/2026');
@@ -152,10 +145,9 @@ describe('decreePdf', () => {
         escalation: { previousSanctionNumber: '800/0003/35.73.SK/2026', factor: 2 },
         appealDeadline: null,
         verifyUrl: null,
-        approver: { name: 'Wahyu Hidayat', title: 'Wali Kota Malang' },
+        approver: { name: 'Kepala Daerah Uji', title: 'Wali Kota Malang' },
       }),
     );
-    keep('decree-escalated', pdf);
     const flat = pdfCompact(pdf);
     const has = (s: string) => expect(flat).toContain(compact(s));
     has("memakai rompi bertuliskan 'SUKA TERLAMBAT' selama 10 (sepuluh) hari kerja");
@@ -206,7 +198,6 @@ describe('decreePdf', () => {
         facts,
       }),
     );
-    keep('decree-long', pdf);
     const text = pdfText(pdf);
     const flat = pdfCompact(pdf);
     expect(text).toMatch(/Halaman 2 dari [2-9]/);
@@ -228,7 +219,7 @@ describe('certificatePdf', () => {
     number: '800/0042/35.73.PH/2026',
     grantedOn: '2026-12-15',
     recipient: {
-      name: 'Budi Santoso, S.E.',
+      name: 'ASN Uji Tiga, S.E.',
       nip: '199002022015031002',
       workUnitName: 'Kecamatan Klojen',
       kind: 'asn',
@@ -236,13 +227,12 @@ describe('certificatePdf', () => {
     rule: { code: 'ASN_TELADAN', name: 'ASN teladan', legalBasis },
     text: 'Atas kedisiplinan tanpa keterlambatan selama tiga bulan berturut-turut dan capaian kinerja unit kerja dengan predikat Sangat Baik.',
     periodLabel: 'Triwulan III 2026',
-    approver: { name: 'Wahyu Hidayat', title: 'Wali Kota Malang' },
+    approver: { name: 'Kepala Daerah Uji', title: 'Wali Kota Malang' },
     ...over,
   });
 
   it('renders the certificate on one landscape page', async () => {
     const pdf = await certificatePdf(certificate());
-    keep('certificate', pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.8\d* 595\.2\d*\]/);
     const text = pdfText(pdf);
@@ -251,7 +241,7 @@ describe('certificatePdf', () => {
     has('PIAGAM PENGHARGAAN');
     has('Nomor: 800/0042/35.73.PH/2026');
     has('diberikan kepada');
-    has('Budi Santoso, S.E.');
+    has('ASN Uji Tiga, S.E.');
     has('NIP 199002022015031002');
     has('Kecamatan Klojen');
     has('capaian kinerja unit kerja dengan predikat Sangat Baik.');
@@ -259,7 +249,7 @@ describe('certificatePdf', () => {
     has(legalBasis);
     has('Kota Malang, 15 Desember 2026');
     has('Wali Kota Malang,');
-    has('Wahyu Hidayat');
+    has('Kepala Daerah Uji');
     expect(text).toContain('Halaman 1 dari 1');
   });
 
@@ -279,7 +269,6 @@ describe('certificatePdf', () => {
         rule: { code: 'OPD_TERBAIK', name: 'OPD terbaik', legalBasis: `${legalBasis}. `.repeat(3).trim() },
       }),
     );
-    keep('certificate-long', pdf);
     expect(pdfText(pdf)).toContain('Halaman 1 dari 1');
     expect(pdfCompact(pdf)).toContain(
       compact('Kepala Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah'),
@@ -296,7 +285,7 @@ describe('certificatePdf', () => {
             workUnitName: 'Dinas Kesehatan',
             kind: 'work_unit',
           },
-          approver: { name: 'Erik Setyo Santoso', title: 'Sekretaris Daerah' },
+          approver: { name: 'Pejabat Penyetuju Uji', title: 'Sekretaris Daerah' },
         }),
       ),
     );
@@ -307,7 +296,7 @@ describe('certificatePdf', () => {
       await certificatePdf(
         certificate({
           recipient: {
-            name: 'dr. Husnul Muarif',
+            name: 'dr. Kepala Dinas Uji',
             nip: null,
             workUnitName: 'Dinas Kesehatan',
             kind: 'opd_head',
@@ -322,7 +311,7 @@ describe('certificatePdf', () => {
 
 describe('rosterPdf', () => {
   const row = (over: Partial<RosterInput['units'][number]['rows'][number]>) => ({
-    name: 'Ahmad Fauzi',
+    name: 'ASN Uji Satu',
     nip: '198505052010011005',
     position: 'Pengadministrasi Umum',
     label: 'SUKA TERLAMBAT',
@@ -343,7 +332,7 @@ describe('rosterPdf', () => {
         rows: [
           row({ vestIssuedAt: '2026-10-06 07:12:00', served: true }),
           row({
-            name: 'Siti Rahayu Wulandari Ningsih Prameswari Kusumadewi',
+            name: 'Nama Uji Rahayu Wulandari Ningsih Prameswari Kusumadewi',
             nip: null,
             position: 'Kepala Dinas Kesehatan',
             label: 'KINERJA RENDAH',
@@ -358,7 +347,7 @@ describe('rosterPdf', () => {
         name: 'Badan Pengelolaan Keuangan dan Aset Daerah',
         rows: [
           row({
-            name: 'Dewi Lestari',
+            name: 'ASN Uji Dua',
             label: 'SERAPAN RENDAH',
             dayNumber: 4,
             totalDays: 5,
@@ -373,7 +362,6 @@ describe('rosterPdf', () => {
 
   it('lists the vests of the day per unit', async () => {
     const pdf = await rosterPdf(roster);
-    keep('roster', pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.8\d* 595\.2\d*\]/);
     const text = pdfText(pdf);
@@ -404,18 +392,16 @@ describe('rosterPdf', () => {
     expect(finance).toBeGreaterThan(health);
     expect(flat).not.toContain('KecamatanKlojen');
     const ahmad = at(
-      'Ahmad Fauzi198505052010011005Pengadministrasi UmumSUKA TERLAMBAT2 dari 59 Oktober 2026',
+      'ASN Uji Satu198505052010011005Pengadministrasi UmumSUKA TERLAMBAT2 dari 59 Oktober 2026',
     );
     expect(ahmad).toBeGreaterThan(health);
     expect(ahmad).toBeLessThan(finance);
     const siti = at(
-      'Siti Rahayu Wulandari Ningsih Prameswari Kusumadewi-Kepala Dinas KesehatanKINERJA RENDAH1 dari 1019 Oktober 2026',
+      'Nama Uji Rahayu Wulandari Ningsih Prameswari Kusumadewi-Kepala Dinas KesehatanKINERJA RENDAH1 dari 1019 Oktober 2026',
     );
     expect(siti).toBeGreaterThan(ahmad);
     expect(siti).toBeLessThan(finance);
-    const dewi = at(
-      'Dewi Lestari198505052010011005Pengadministrasi UmumSERAPAN RENDAH4 dari 59 Oktober 2026',
-    );
+    const dewi = at('ASN Uji Dua198505052010011005Pengadministrasi UmumSERAPAN RENDAH4 dari 59 Oktober 2026');
     expect(dewi).toBeGreaterThan(finance);
     // Handed over and returned times (the UTC timestamp in WIB), the served notes.
     has('07:12');
@@ -429,7 +415,6 @@ describe('rosterPdf', () => {
   it('says so when nobody wears a vest', async () => {
     for (const units of [[], [{ name: 'Dinas Kesehatan', rows: [] }]]) {
       const pdf = await rosterPdf({ region: { name: 'Kota Malang' }, date: '2026-10-06', units });
-      if (units.length === 0) keep('roster-empty', pdf);
       const flat = pdfCompact(pdf);
       expect(flat).toContain(compact('Tidak ada ASN yang wajib memakai rompi pada tanggal ini'));
       expect(flat).not.toContain('LabelRompi');
