@@ -49,6 +49,7 @@ import {
   availableSanctionEvents,
   transitionReward,
   transitionSanction,
+  type Refusal,
   type RewardEvent,
   type RewardState,
   type SanctionContext,
@@ -179,96 +180,73 @@ function rewardRow(r: RewardRowDb, unitName: string, nip: string | null): Reward
   };
 }
 
-export async function listSanctions(db: DbOrTx, actor: Actor, q: z.infer<typeof caseListQuery>) {
-  const where = caseWhere(sanctions, actor, q, await scopeOf(db, actor, sanctions, q.mine));
-  const join = and(
-    eq(civilServants.regionId, sanctions.regionId),
-    eq(civilServants.id, sanctions.civilServantId),
-  );
-  const unitJoin = and(eq(workUnits.regionId, sanctions.regionId), eq(workUnits.id, sanctions.workUnitId));
+/**
+ * Sanctions and rewards share their case columns (`caseColumns` of the schema) and are listed and
+ * loaded alike: one query for both, the table typed as the sanctions' (only shared columns are used),
+ * the row mapped by the caller's mapper.
+ */
+type CaseTable = typeof sanctions | typeof rewards;
+
+function selectCases(db: DbOrTx, t: CaseTable) {
+  const c = t as typeof sanctions;
+  return db
+    .select({ s: c, unit: workUnits.name, nip: civilServants.nip })
+    .from(c)
+    .innerJoin(workUnits, and(eq(workUnits.regionId, c.regionId), eq(workUnits.id, c.workUnitId)))
+    .leftJoin(
+      civilServants,
+      and(eq(civilServants.regionId, c.regionId), eq(civilServants.id, c.civilServantId)),
+    )
+    .$dynamic();
+}
+
+async function listCases<Db, Row>(
+  db: DbOrTx,
+  actor: Actor,
+  q: z.infer<typeof caseListQuery>,
+  t: CaseTable,
+  toRow: (r: Db, unitName: string, nip: string | null) => Row,
+) {
+  const c = t as typeof sanctions;
+  const where = caseWhere(c, actor, q, await scopeOf(db, actor, c, q.mine));
   const [{ total }] = await db
     .select({ total: sql<number>`count(*)::int` })
-    .from(sanctions)
-    .leftJoin(civilServants, join)
+    .from(c)
+    .leftJoin(
+      civilServants,
+      and(eq(civilServants.regionId, c.regionId), eq(civilServants.id, c.civilServantId)),
+    )
     .where(where);
-  const rows = await db
-    .select({ s: sanctions, unit: workUnits.name, nip: civilServants.nip })
-    .from(sanctions)
-    .leftJoin(civilServants, join)
-    .innerJoin(workUnits, unitJoin)
+  const rows = await selectCases(db, c)
     .where(where)
-    .orderBy(desc(sanctions.createdAt), asc(sanctions.subjectName))
+    .orderBy(desc(c.createdAt), asc(c.subjectName))
     .limit(q.pageSize)
     .offset(offsetOf(q.page, q.pageSize));
   return {
-    items: rows.map((r) => sanctionRow(r.s, r.unit, r.nip)),
+    items: rows.map((r) => toRow(r.s as unknown as Db, r.unit, r.nip)),
     total,
     page: q.page,
     pageSize: q.pageSize,
   };
 }
 
-export async function listRewards(db: DbOrTx, actor: Actor, q: z.infer<typeof caseListQuery>) {
-  const where = caseWhere(rewards, actor, q, await scopeOf(db, actor, rewards, q.mine));
-  const join = and(
-    eq(civilServants.regionId, rewards.regionId),
-    eq(civilServants.id, rewards.civilServantId),
+async function loadCase<Db>(db: DbOrTx, actor: Actor, t: CaseTable, id: string, missing: string) {
+  const c = t as typeof sanctions;
+  const [row] = await selectCases(db, c).where(
+    and(eq(c.regionId, actor.regionId), eq(c.id, id), await scopeOf(db, actor, c)),
   );
-  const unitJoin = and(eq(workUnits.regionId, rewards.regionId), eq(workUnits.id, rewards.workUnitId));
-  const [{ total }] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(rewards)
-    .leftJoin(civilServants, join)
-    .where(where);
-  const rows = await db
-    .select({ s: rewards, unit: workUnits.name, nip: civilServants.nip })
-    .from(rewards)
-    .leftJoin(civilServants, join)
-    .innerJoin(workUnits, unitJoin)
-    .where(where)
-    .orderBy(desc(rewards.createdAt), asc(rewards.subjectName))
-    .limit(q.pageSize)
-    .offset(offsetOf(q.page, q.pageSize));
-  return {
-    items: rows.map((r) => rewardRow(r.s, r.unit, r.nip)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  if (!row) throw notFound(missing);
+  return { s: row.s as unknown as Db, unit: row.unit, nip: row.nip };
 }
 
-async function loadSanction(db: DbOrTx, actor: Actor, id: string) {
-  const scope = await scopeOf(db, actor, sanctions);
-  const [row] = await db
-    .select({ s: sanctions, unit: workUnits.name, nip: civilServants.nip })
-    .from(sanctions)
-    .innerJoin(
-      workUnits,
-      and(eq(workUnits.regionId, sanctions.regionId), eq(workUnits.id, sanctions.workUnitId)),
-    )
-    .leftJoin(
-      civilServants,
-      and(eq(civilServants.regionId, sanctions.regionId), eq(civilServants.id, sanctions.civilServantId)),
-    )
-    .where(and(eq(sanctions.regionId, actor.regionId), eq(sanctions.id, id), scope));
-  if (!row) throw notFound('Sanksi tidak ditemukan');
-  return row;
-}
-
-async function loadReward(db: DbOrTx, actor: Actor, id: string) {
-  const scope = await scopeOf(db, actor, rewards);
-  const [row] = await db
-    .select({ s: rewards, unit: workUnits.name, nip: civilServants.nip })
-    .from(rewards)
-    .innerJoin(workUnits, and(eq(workUnits.regionId, rewards.regionId), eq(workUnits.id, rewards.workUnitId)))
-    .leftJoin(
-      civilServants,
-      and(eq(civilServants.regionId, rewards.regionId), eq(civilServants.id, rewards.civilServantId)),
-    )
-    .where(and(eq(rewards.regionId, actor.regionId), eq(rewards.id, id), scope));
-  if (!row) throw notFound('Penghargaan tidak ditemukan');
-  return row;
-}
+export const listSanctions = (db: DbOrTx, actor: Actor, q: z.infer<typeof caseListQuery>) =>
+  listCases(db, actor, q, sanctions, sanctionRow);
+export const listRewards = (db: DbOrTx, actor: Actor, q: z.infer<typeof caseListQuery>) =>
+  listCases(db, actor, q, rewards, rewardRow);
+const loadSanction = (db: DbOrTx, actor: Actor, id: string) =>
+  loadCase<SanctionRowDb>(db, actor, sanctions, id, 'Sanksi tidak ditemukan');
+const loadReward = (db: DbOrTx, actor: Actor, id: string) =>
+  loadCase<RewardRowDb>(db, actor, rewards, id, 'Penghargaan tidak ditemukan');
 
 // ---------------------------------------------------------------------------------------------------
 // Serving plan
@@ -555,12 +533,16 @@ async function nextNumber(tx: Tx, regionId: string, kind: 'decree' | 'certificat
   return kind === 'decree' ? `800/${seq}/SK-ROMPI/${year}` : `800/${seq}/PIAGAM/${year}`;
 }
 
-/** A refusal of the machine: who may not act answers 403, a state or date that does not allow it 409. */
-const refuse = (reason: string) =>
-  new AppError(
-    /hanya dapat dilakukan oleh|tidak dapat memutuskan/i.test(reason) ? 'FORBIDDEN' : 'CONFLICT',
-    reason,
-  );
+/**
+ * A refusal of the machine: who may not act answers 403, a missing reason 400 on the field, a state or
+ * date that does not allow it 409.
+ */
+const refuse = (moved: { reason: string; refusal: Refusal }) =>
+  moved.refusal === 'forbidden'
+    ? new AppError('FORBIDDEN', moved.reason)
+    : moved.refusal === 'reason'
+      ? fieldError('reason', moved.reason)
+      : new AppError('CONFLICT', moved.reason);
 
 /**
  * Moves a sanction by a user's event. Approving also notifies the subject (with the facts, the legal
@@ -590,10 +572,7 @@ export async function transitionSanctionCase(
       event,
       sanctionContext(actor, s, today, calendar, windowDays, reason),
     );
-    if (!moved.ok) {
-      if (!reason && /wajib diisi/.test(moved.reason)) throw fieldError('reason', moved.reason);
-      throw refuse(moved.reason);
-    }
+    if (!moved.ok) throw refuse(moved);
     const set: Partial<typeof sanctions.$inferInsert> = { state: moved.next, updatedAt: now };
     let finalState: string = moved.next;
     switch (event) {
@@ -742,10 +721,7 @@ export async function transitionRewardCase(
       subjectUserId: s.subjectUserId,
       reason,
     });
-    if (!moved.ok) {
-      if (!reason && /wajib diisi/.test(moved.reason)) throw fieldError('reason', moved.reason);
-      throw refuse(moved.reason);
-    }
+    if (!moved.ok) throw refuse(moved);
     const set: Partial<typeof rewards.$inferInsert> = { state: moved.next, updatedAt: now };
     let finalState: string = moved.next;
     if (event === 'approve') {

@@ -410,6 +410,23 @@ describe('the monthly recap', () => {
     expect(describeRecap(recap)).toBe('TL1 1, TL3 1, PSW2 1, PSW4 1, TK 1; potongan 8,25%');
   });
 
+  it('gives the same numbers without the explanations (explain: false), and empty texts for present days', () => {
+    const punches = [
+      ...at('2026-04-06', '07:42:10', '16:05:00'),
+      ...at('2026-04-07', '08:45:00', '15:00:00'),
+      ...at('2026-04-09', '07:30:00'),
+      ...at('2026-04-11', '10:00:00'),
+    ];
+    const plain = evaluateDays(ctx, asn(punches), '2026-04-06', '2026-04-12', { explain: false });
+    const explained = evaluateDays(ctx, asn(punches), '2026-04-06', '2026-04-12');
+    expect(plain.map(({ explanation: _e, ...d }) => d)).toEqual(
+      explained.map(({ explanation: _e, ...d }) => d),
+    );
+    expect(plain.filter((d) => d.kind === 'present').map((d) => d.explanation)).toEqual(['', '', '']);
+    expect(explained[0].explanation).toContain('terlambat 12 menit (TL1)');
+    expect(recapDays(plain, ctx.rules)).toEqual(recapDays(explained, ctx.rules));
+  });
+
   it('caps the month at the region cap', () => {
     const rules: LatenessRules = { ...DEFAULT_LATENESS_RULES, monthlyCap: 5 };
     const recap = recapDays(week, rules);

@@ -123,14 +123,17 @@ describe('sanction due process', () => {
     expect(transitionSanction('completed', 'cancel', satisfied('cancel', people.approver))).toEqual({
       ok: false,
       reason: 'Tindakan "Batalkan" tidak tersedia untuk sanksi berstatus "Selesai"',
+      refusal: 'state',
     });
     expect(transitionSanction('proposed', 'approve', satisfied('approve', people.opd_head))).toEqual({
       ok: false,
       reason: 'Tindakan "Setujui" hanya dapat dilakukan oleh Pejabat Penyetuju',
+      refusal: 'forbidden',
     });
     expect(transitionSanction('notified', 'appeal', satisfied('appeal', people.other_asn))).toEqual({
       ok: false,
       reason: 'Tindakan "Ajukan keberatan" hanya dapat dilakukan oleh ASN yang dikenai sanksi',
+      refusal: 'forbidden',
     });
   });
 
@@ -162,6 +165,7 @@ describe('sanction guards', () => {
       expect(transitionSanction(state, event, ctx({ actor: proposerHead }))).toEqual({
         ok: false,
         reason: message,
+        refusal: 'forbidden',
       });
     // ... but the proposer may withdraw a proposal.
     expect(transitionSanction('proposed', 'cancel', ctx({ actor: proposerHead })).ok).toBe(true);
@@ -185,7 +189,11 @@ describe('sanction guards', () => {
       ['appealed', 'uphold'],
       ['active', 'cancel'],
     ] as const)
-      expect(transitionSanction(state, event, ctx({ actor: sekda }))).toEqual({ ok: false, reason: message });
+      expect(transitionSanction(state, event, ctx({ actor: sekda }))).toEqual({
+        ok: false,
+        reason: message,
+        refusal: 'forbidden',
+      });
     expect(transitionSanction('notified', 'appeal', ctx({ actor: sekda })).ok).toBe(true);
   });
 
@@ -215,6 +223,7 @@ describe('sanction guards', () => {
         expect(transitionSanction(state, event, ctx({ actor, reason }))).toEqual({
           ok: false,
           reason: message,
+          refusal: 'reason',
         });
     // Approving needs no reason.
     expect(transitionSanction('proposed', 'approve', ctx({ reason: null })).ok).toBe(true);
@@ -228,9 +237,18 @@ describe('sanction guards', () => {
     expect(appeal('2026-04-10')).toEqual({
       ok: false,
       reason: 'Masa keberatan sudah berakhir pada 9 April 2026',
+      refusal: 'state',
     });
-    expect(appeal('2026-04-05')).toEqual({ ok: false, reason: 'Sanksi belum diberitahukan' });
-    expect(appeal('2026-04-08', null)).toEqual({ ok: false, reason: 'Tanggal pemberitahuan belum tercatat' });
+    expect(appeal('2026-04-05')).toEqual({
+      ok: false,
+      reason: 'Sanksi belum diberitahukan',
+      refusal: 'state',
+    });
+    expect(appeal('2026-04-08', null)).toEqual({
+      ok: false,
+      reason: 'Tanggal pemberitahuan belum tercatat',
+      refusal: 'state',
+    });
     // A longer window set by the region.
     expect(
       transitionSanction(
@@ -248,6 +266,7 @@ describe('sanction guards', () => {
     expect(activate('2026-04-09')).toEqual({
       ok: false,
       reason: 'Masa keberatan berjalan sampai 9 April 2026: sanksi berlaku mulai 10 April 2026',
+      refusal: 'state',
     });
     expect(activate('2026-04-10')).toEqual({ ok: true, next: 'active' });
     // Notified on Wednesday 8 April: deadline Monday 13 April, active from Tuesday 14 April.
@@ -256,6 +275,7 @@ describe('sanction guards', () => {
     expect(activate('2026-04-14', null)).toEqual({
       ok: false,
       reason: 'Tanggal pemberitahuan belum tercatat',
+      refusal: 'state',
     });
   });
   const appeal9 = () => appealDeadline(calendar, '2026-04-06');
@@ -266,11 +286,13 @@ describe('sanction guards', () => {
     expect(activate('2026-04-11', '2026-04-10')).toEqual({
       ok: false,
       reason: 'Sanksi berlaku mulai 13 April 2026',
+      refusal: 'state',
     });
     expect(activate('2026-04-13', '2026-04-10')).toEqual({ ok: true, next: 'active' });
     expect(activate('2026-04-13', null)).toEqual({
       ok: false,
       reason: 'Tanggal keputusan atas keberatan belum tercatat',
+      refusal: 'state',
     });
   });
 
@@ -280,11 +302,13 @@ describe('sanction guards', () => {
     expect(complete('2026-04-20', '2026-04-20')).toEqual({
       ok: false,
       reason: 'Masa sanksi belum selesai: hari terakhir 20 April 2026',
+      refusal: 'state',
     });
     expect(complete('2026-04-21', '2026-04-20')).toEqual({ ok: true, next: 'completed' });
     expect(complete('2026-04-21', null)).toEqual({
       ok: false,
       reason: 'Hari terakhir sanksi belum dihitung',
+      refusal: 'state',
     });
   });
 
@@ -392,15 +416,18 @@ describe('reward due process', () => {
     expect(transitionReward('proposed', 'approve', rctx(proposerHead))).toEqual({
       ok: false,
       reason: 'Pengusul tidak dapat memutuskan penghargaan yang diusulkannya sendiri',
+      refusal: 'forbidden',
     });
     const self: Actor = { kind: 'user', userId: 'u-subject', roles: ['head_of_region'] };
     expect(transitionReward('proposed', 'approve', rctx(self))).toEqual({
       ok: false,
       reason: 'Tidak dapat memutuskan atau membatalkan penghargaan atas diri sendiri',
+      refusal: 'forbidden',
     });
     expect(transitionReward('proposed', 'reject', { ...rctx(people.approver), reason: ' ' })).toEqual({
       ok: false,
       reason: 'Alasan penolakan wajib diisi',
+      refusal: 'reason',
     });
     expect(
       transitionReward('granted' as RewardState, 'cancel' as RewardEvent, rctx(people.approver)).ok,

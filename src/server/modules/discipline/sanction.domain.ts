@@ -212,7 +212,13 @@ export interface SanctionContext extends RewardContext {
   servingEndsOn?: string | null;
 }
 
-export type TransitionResult<S> = { ok: true; next: S } | { ok: false; reason: string };
+/**
+ * Why a move is refused: `forbidden` (this actor may not: a role, the proposer, the subject),
+ * `reason` (a reason must be written), `state` (the state or today's date does not allow it).
+ */
+export type Refusal = 'forbidden' | 'reason' | 'state';
+
+export type TransitionResult<S> = { ok: true; next: S } | { ok: false; reason: string; refusal: Refusal };
 
 /** The machine roles of an actor in this case. */
 export function actorRolesOf(ctx: RewardContext): DueProcessActor[] {
@@ -235,60 +241,83 @@ const REASON_MESSAGES: Record<string, string> = {
   cancel: 'Alasan pembatalan wajib diisi',
 };
 
-/** The first guard of `guards` that fails, as a message; null when all hold. */
+/** The first guard of `guards` that fails, as a message and its kind; null when all hold. */
 function failedGuard(
   guards: readonly DueProcessGuard[],
   event: string,
   noun: string,
   ctx: RewardContext,
   dates: SanctionContext | null,
-): string | null {
+): { reason: string; refusal: Refusal } | null {
+  const state = (reason: string) => ({ reason, refusal: 'state' as const });
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   for (const guard of guards) {
     switch (guard) {
       case 'not_proposer':
         if (ctx.proposerId !== null && userId === ctx.proposerId)
-          return `Pengusul tidak dapat memutuskan ${noun} yang diusulkannya sendiri`;
+          return {
+            reason: `Pengusul tidak dapat memutuskan ${noun} yang diusulkannya sendiri`,
+            refusal: 'forbidden',
+          };
         break;
       case 'not_subject':
         if (ctx.subjectUserId != null && userId === ctx.subjectUserId)
-          return `Tidak dapat memutuskan atau membatalkan ${noun} atas diri sendiri`;
+          return {
+            reason: `Tidak dapat memutuskan atau membatalkan ${noun} atas diri sendiri`,
+            refusal: 'forbidden',
+          };
         break;
       case 'reason':
-        if (!ctx.reason?.trim()) return REASON_MESSAGES[event] ?? 'Alasan wajib diisi';
+        if (!ctx.reason?.trim())
+          return { reason: REASON_MESSAGES[event] ?? 'Alasan wajib diisi', refusal: 'reason' };
         break;
       case 'within_window':
       case 'window_passed': {
-        if (!dates?.notifiedOn) return 'Tanggal pemberitahuan belum tercatat';
+        if (!dates?.notifiedOn) return state('Tanggal pemberitahuan belum tercatat');
         const deadline = appealDeadline(
           dates.calendar,
           dates.notifiedOn,
           dates.appealWindowDays ?? DEFAULT_APPEAL_WINDOW_DAYS,
         );
         if (guard === 'within_window') {
-          if (dates.today < dates.notifiedOn) return 'Sanksi belum diberitahukan';
-          if (dates.today > deadline) return `Masa keberatan sudah berakhir pada ${formatDay(deadline)}`;
+          if (dates.today < dates.notifiedOn) return state('Sanksi belum diberitahukan');
+          if (dates.today > deadline)
+            return state(`Masa keberatan sudah berakhir pada ${formatDay(deadline)}`);
         } else {
           const start = activationDay(dates.calendar, deadline);
           if (dates.today < start)
-            return `Masa keberatan berjalan sampai ${formatDay(deadline)}: sanksi berlaku mulai ${formatDay(start)}`;
+            return state(
+              `Masa keberatan berjalan sampai ${formatDay(deadline)}: sanksi berlaku mulai ${formatDay(start)}`,
+            );
         }
         break;
       }
       case 'decision_final': {
-        if (!dates?.decidedOn) return 'Tanggal keputusan atas keberatan belum tercatat';
+        if (!dates?.decidedOn) return state('Tanggal keputusan atas keberatan belum tercatat');
         const start = activationDay(dates.calendar, dates.decidedOn);
-        if (dates.today < start) return `Sanksi berlaku mulai ${formatDay(start)}`;
+        if (dates.today < start) return state(`Sanksi berlaku mulai ${formatDay(start)}`);
         break;
       }
       case 'served':
-        if (!dates?.servingEndsOn) return 'Hari terakhir sanksi belum dihitung';
+        if (!dates?.servingEndsOn) return state('Hari terakhir sanksi belum dihitung');
         if (dates.today <= dates.servingEndsOn)
-          return `Masa sanksi belum selesai: hari terakhir ${formatDay(dates.servingEndsOn)}`;
+          return state(`Masa sanksi belum selesai: hari terakhir ${formatDay(dates.servingEndsOn)}`);
         break;
     }
   }
   return null;
+}
+
+/**
+ * Why the table refused: the event exists from this state (so the actor's roles may not take it), or
+ * it does not (whoever asks).
+ */
+function lookupRefusal(
+  table: readonly { from: string; action: string }[],
+  state: string,
+  event: string,
+): Refusal {
+  return table.some((r) => r.from === state && r.action === event) ? 'forbidden' : 'state';
 }
 
 /**
@@ -312,9 +341,10 @@ export function transitionSanction(
     event,
     actorRolesOf(ctx),
   );
-  if (!found.ok) return { ok: false, reason: found.message };
+  if (!found.ok)
+    return { ok: false, reason: found.message, refusal: lookupRefusal(sanctionTransitions, state, event) };
   const failed = failedGuard(found.row.guards ?? [], event, 'sanksi', ctx, ctx);
-  return failed ? { ok: false, reason: failed } : { ok: true, next: found.row.to };
+  return failed ? { ok: false, ...failed } : { ok: true, next: found.row.to };
 }
 
 /** Moves a reward by `event`; see {@link transitionSanction}. */
@@ -335,9 +365,10 @@ export function transitionReward(
     event,
     actorRolesOf(ctx),
   );
-  if (!found.ok) return { ok: false, reason: found.message };
+  if (!found.ok)
+    return { ok: false, reason: found.message, refusal: lookupRefusal(rewardTransitions, state, event) };
   const failed = failedGuard(found.row.guards ?? [], event, 'penghargaan', ctx, null);
-  return failed ? { ok: false, reason: failed } : { ok: true, next: found.row.to };
+  return failed ? { ok: false, ...failed } : { ok: true, next: found.row.to };
 }
 
 /** The events this actor may take now (for the buttons of the case page). */
