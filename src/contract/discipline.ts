@@ -49,6 +49,41 @@ export const conditionSchema = z.union([
 ]);
 export type ConditionDto = z.infer<typeof conditionSchema>;
 
+export type RuleKind = (typeof ruleKinds)[number];
+export type RuleSubject = (typeof ruleSubjects)[number];
+type LeafKind = LeafConditionDto['kind'];
+
+/** The vocabulary of conditions (docs/discipline.md section 3), as the rule form and the messages name it. */
+export const conditionLabels: Record<ConditionDto['kind'], string> = {
+  unit_score_below: 'Nilai kinerja unit di bawah batas',
+  milestone_overdue: 'Tahapan kontrak terlambat lebih dari N hari kerja',
+  report_late: 'Laporan realisasi terlambat lebih dari N hari kerja',
+  lateness_days: 'Jumlah hari keterlambatan dalam sebulan',
+  absorption_below: 'Serapan anggaran di bawah batas pada akhir triwulan',
+  clean_attendance: 'Tanpa keterlambatan selama N bulan dan nilai unit paling rendah X',
+  top_unit_score: 'Nilai kinerja unit tertinggi dalam setahun',
+  any_of: 'Salah satu dari beberapa kondisi',
+};
+
+/** The rule kind and subjects each condition fits (rules.domain.ts refuses any other). */
+export const conditionFit: Record<LeafKind, { kind: RuleKind; subjects: readonly RuleSubject[] }> = {
+  unit_score_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  milestone_overdue: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  report_late: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  lateness_days: { kind: 'sanction', subjects: ['asn'] },
+  absorption_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
+  clean_attendance: { kind: 'reward', subjects: ['asn'] },
+  top_unit_score: { kind: 'reward', subjects: ['work_unit', 'opd_head'] },
+};
+
+export const ruleSubjectLabels: Record<RuleSubject, string> = {
+  opd_head: 'Kepala OPD',
+  asn: 'ASN',
+  work_unit: 'Perangkat Daerah',
+};
+
+export const ruleKindLabels: Record<RuleKind, string> = { sanction: 'Sanksi', reward: 'Penghargaan' };
+
 export const consequenceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vest'), label: z.string(), workingDays: int }),
   z.object({ kind: z.literal('certificate'), text: z.string() }),
@@ -206,6 +241,61 @@ export const sanctionEvents = [
 ] as const;
 export const rewardStates = ['proposed', 'approved', 'rejected', 'granted', 'cancelled'] as const;
 export const rewardEvents = ['approve', 'reject', 'grant', 'cancel'] as const;
+
+export type SanctionState = (typeof sanctionStates)[number];
+export type SanctionEvent = (typeof sanctionEvents)[number];
+export type RewardState = (typeof rewardStates)[number];
+export type RewardEvent = (typeof rewardEvents)[number];
+
+/*
+ * The words of due process, in Bahasa Indonesia: the server's machine (sanction.domain.ts) explains
+ * refusals with them, and the pages show them on badges and buttons.
+ */
+export const sanctionStateLabels: Record<SanctionState, string> = {
+  proposed: 'Diusulkan',
+  approved: 'Disetujui',
+  rejected: 'Ditolak',
+  notified: 'Diberitahukan',
+  appealed: 'Keberatan diajukan',
+  upheld: 'Dikuatkan',
+  revoked: 'Dicabut',
+  active: 'Berjalan',
+  completed: 'Selesai',
+  cancelled: 'Dibatalkan',
+};
+
+export const sanctionEventLabels: Record<SanctionEvent, string> = {
+  approve: 'Setujui',
+  reject: 'Tolak',
+  notify: 'Beritahukan',
+  appeal: 'Ajukan keberatan',
+  uphold: 'Kuatkan sanksi',
+  revoke: 'Cabut sanksi',
+  activate: 'Mulai sanksi',
+  complete: 'Selesaikan sanksi',
+  cancel: 'Batalkan',
+};
+
+export const rewardStateLabels: Record<RewardState, string> = {
+  proposed: 'Diusulkan',
+  approved: 'Disetujui',
+  rejected: 'Ditolak',
+  granted: 'Diberikan',
+  cancelled: 'Dibatalkan',
+};
+
+export const rewardEventLabels: Record<RewardEvent, string> = {
+  approve: 'Setujui',
+  reject: 'Tolak',
+  grant: 'Berikan',
+  cancel: 'Batalkan',
+};
+
+/** Every state of either kind of case, as lists and dry runs name them. */
+export const caseStateLabels: Record<SanctionState | RewardState, string> = {
+  ...sanctionStateLabels,
+  ...rewardStateLabels,
+};
 
 const caseSubjectSchema = z.object({
   kind: z.enum(ruleSubjects),

@@ -1,4 +1,14 @@
 import type { FieldError } from '../../../contract/common.js';
+import {
+  conditionFit,
+  conditionLabels,
+  ruleKinds,
+  ruleSubjectLabels,
+  ruleSubjects,
+  scorePeriodKinds,
+  type RuleKind,
+  type RuleSubject,
+} from '../../../contract/discipline.js';
 import { formatNumber } from '../auction/terms.js';
 import { MONTH_NAMES, parsePeriodKey } from '../monitoring/periods.domain.js';
 import { isDay } from '../monitoring/working-days.domain.js';
@@ -35,14 +45,10 @@ import { DEFAULT_ESCALATION, type EscalationPolicy } from './sanction-calendar.d
 // ---------------------------------------------------------------------------------------------------
 // Vocabulary
 
-export const ruleKinds = ['sanction', 'reward'] as const;
-export type RuleKind = (typeof ruleKinds)[number];
-
-/** Who a rule is about: the head of a unit (sanctions on OPD results), a civil servant, or a unit. */
-export const ruleSubjects = ['opd_head', 'asn', 'work_unit'] as const;
-export type RuleSubject = (typeof ruleSubjects)[number];
-
-export const scorePeriodKinds = ['quarter', 'year'] as const;
+// The kinds, the subjects (the head of a unit for sanctions on OPD results, a civil servant, or a
+// unit) and the score periods are the contract's.
+export { ruleKinds, ruleSubjects, scorePeriodKinds };
+export type { RuleKind, RuleSubject };
 export type ScorePeriodKind = (typeof scorePeriodKinds)[number];
 
 export interface UnitScoreBelow {
@@ -120,33 +126,10 @@ export const conditionKinds = [
   'any_of',
 ] as const satisfies readonly ConditionKind[];
 
-export const conditionLabels: Record<ConditionKind, string> = {
-  unit_score_below: 'Nilai kinerja unit di bawah batas',
-  milestone_overdue: 'Tahapan kontrak terlambat lebih dari N hari kerja',
-  report_late: 'Laporan realisasi terlambat lebih dari N hari kerja',
-  lateness_days: 'Jumlah hari keterlambatan dalam sebulan',
-  absorption_below: 'Serapan anggaran di bawah batas pada akhir triwulan',
-  clean_attendance: 'Tanpa keterlambatan selama N bulan dan nilai unit paling rendah X',
-  top_unit_score: 'Nilai kinerja unit tertinggi dalam setahun',
-  any_of: 'Salah satu dari beberapa kondisi',
-};
-
-/** The subjects and the rule kind each condition fits. */
-const CONDITION_FIT: Record<LeafCondition['kind'], { kind: RuleKind; subjects: readonly RuleSubject[] }> = {
-  unit_score_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  milestone_overdue: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  report_late: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  lateness_days: { kind: 'sanction', subjects: ['asn'] },
-  absorption_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  clean_attendance: { kind: 'reward', subjects: ['asn'] },
-  top_unit_score: { kind: 'reward', subjects: ['work_unit', 'opd_head'] },
-};
-
-const subjectLabels: Record<RuleSubject, string> = {
-  opd_head: 'Kepala OPD',
-  asn: 'ASN',
-  work_unit: 'Perangkat Daerah',
-};
+/** The labels and fits of the vocabulary live in the contract, which the rule form shares. */
+export { conditionLabels };
+const CONDITION_FIT: Record<LeafCondition['kind'], { kind: RuleKind; subjects: readonly RuleSubject[] }> =
+  conditionFit;
 
 /** A vest to wear for a number of working days, or a certificate. */
 export type Consequence =
@@ -423,7 +406,7 @@ export function validateRule(rule: Rule): FieldError[] {
       if (subjectOk && !fit.subjects.includes(rule.subject))
         out.push({
           path: `${path}.kind`,
-          message: `Kondisi "${conditionLabels[leaf.kind]}" berlaku untuk subjek ${fit.subjects.map((s) => subjectLabels[s]).join(' atau ')}`,
+          message: `Kondisi "${conditionLabels[leaf.kind]}" berlaku untuk subjek ${fit.subjects.map((s) => ruleSubjectLabels[s]).join(' atau ')}`,
         });
     });
   }

@@ -1,4 +1,18 @@
 import type { Role } from '../../../contract/common.js';
+import {
+  rewardEventLabels,
+  rewardEvents,
+  rewardStateLabels,
+  rewardStates,
+  sanctionEventLabels,
+  sanctionEvents,
+  sanctionStateLabels,
+  sanctionStates,
+  type RewardEvent,
+  type RewardState,
+  type SanctionEvent,
+  type SanctionState,
+} from '../../../contract/discipline.js';
 import { actorRoleLabels, findTransition, type TransitionRow } from '../auction/state-machine.js';
 import type { WorkingCalendar } from '../monitoring/working-days.domain.js';
 import { formatDay } from './lateness.domain.js';
@@ -25,38 +39,8 @@ import { activationDay, appealDeadline, DEFAULT_APPEAL_WINDOW_DAYS } from './san
  * working-day calendar, the appeal window and the dates recorded so far.
  */
 
-export const sanctionStates = [
-  'proposed',
-  'approved',
-  'rejected',
-  'notified',
-  'appealed',
-  'upheld',
-  'revoked',
-  'active',
-  'completed',
-  'cancelled',
-] as const;
-export type SanctionState = (typeof sanctionStates)[number];
-
-export const sanctionEvents = [
-  'approve',
-  'reject',
-  'notify',
-  'appeal',
-  'uphold',
-  'revoke',
-  'activate',
-  'complete',
-  'cancel',
-] as const;
-export type SanctionEvent = (typeof sanctionEvents)[number];
-
-export const rewardStates = ['proposed', 'approved', 'rejected', 'granted', 'cancelled'] as const;
-export type RewardState = (typeof rewardStates)[number];
-
-export const rewardEvents = ['approve', 'reject', 'grant', 'cancel'] as const;
-export type RewardEvent = (typeof rewardEvents)[number];
+export { rewardEvents, rewardStates, sanctionEvents, sanctionStates };
+export type { RewardEvent, RewardState, SanctionEvent, SanctionState };
 
 /** The roles of the due-process machines. */
 export const dueProcessActors = ['approver', 'subject', 'region_admin', 'hr_officer', 'system'] as const;
@@ -130,45 +114,7 @@ export const rewardTransitions: readonly DueProcessRow<RewardState, RewardEvent>
   { from: 'approved', action: 'cancel', to: 'cancelled', roles: ['approver'], guards: cancelGuards },
 ];
 
-export const sanctionStateLabels: Record<SanctionState, string> = {
-  proposed: 'Diusulkan',
-  approved: 'Disetujui',
-  rejected: 'Ditolak',
-  notified: 'Diberitahukan',
-  appealed: 'Keberatan diajukan',
-  upheld: 'Dikuatkan',
-  revoked: 'Dicabut',
-  active: 'Berjalan',
-  completed: 'Selesai',
-  cancelled: 'Dibatalkan',
-};
-
-export const sanctionEventLabels: Record<SanctionEvent, string> = {
-  approve: 'Setujui',
-  reject: 'Tolak',
-  notify: 'Beritahukan',
-  appeal: 'Ajukan keberatan',
-  uphold: 'Kuatkan sanksi',
-  revoke: 'Cabut sanksi',
-  activate: 'Mulai sanksi',
-  complete: 'Selesaikan sanksi',
-  cancel: 'Batalkan',
-};
-
-export const rewardStateLabels: Record<RewardState, string> = {
-  proposed: 'Diusulkan',
-  approved: 'Disetujui',
-  rejected: 'Ditolak',
-  granted: 'Diberikan',
-  cancelled: 'Dibatalkan',
-};
-
-export const rewardEventLabels: Record<RewardEvent, string> = {
-  approve: 'Setujui',
-  reject: 'Tolak',
-  grant: 'Berikan',
-  cancel: 'Batalkan',
-};
+export { rewardEventLabels, rewardStateLabels, sanctionEventLabels, sanctionStateLabels };
 
 const actorLabels = (subject: string): Record<DueProcessActor, string> => ({
   approver: 'Pejabat Penyetuju',

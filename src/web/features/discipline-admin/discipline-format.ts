@@ -1,20 +1,24 @@
 import type { bandCodes } from '../../../contract/lateness';
-import type {
-  ConditionDto,
-  LeafConditionDto,
-  RuleDto,
-  ruleKinds,
-  ruleSubjects,
+import {
+  caseStateLabels,
+  conditionFit,
+  conditionLabels,
+  ruleKindLabels,
+  ruleSubjectLabels,
+  type ConditionDto,
+  type LeafConditionDto,
+  type RuleDto,
+  type RuleKind,
+  type RuleSubject,
 } from '../../../contract/discipline';
 
 /**
  * Labels and small helpers of the rule vocabulary (docs/discipline.md section 3) for the admin pages.
- * The web does not import the server's modules, so the labels of rules.domain.ts are restated here;
- * discipline-format.test.ts checks that both stay the same.
+ * The labels of the vocabulary and of the case states are the contract's, shared with the server.
  */
 
-export type RuleKind = (typeof ruleKinds)[number];
-export type RuleSubject = (typeof ruleSubjects)[number];
+export type { RuleKind, RuleSubject };
+export { caseStateLabels, conditionFit, conditionLabels };
 export type BandCode = (typeof bandCodes)[number];
 export type ConditionKind = ConditionDto['kind'];
 export type LeafKind = LeafConditionDto['kind'];
@@ -33,18 +37,6 @@ export const bandHints: Record<BandCode, string> = {
   TK: 'TK – tanpa keterangan',
 };
 
-/** The same texts as rules.domain.ts `conditionLabels`. */
-export const conditionLabels: Record<ConditionKind, string> = {
-  unit_score_below: 'Nilai kinerja unit di bawah batas',
-  milestone_overdue: 'Tahapan kontrak terlambat lebih dari N hari kerja',
-  report_late: 'Laporan realisasi terlambat lebih dari N hari kerja',
-  lateness_days: 'Jumlah hari keterlambatan dalam sebulan',
-  absorption_below: 'Serapan anggaran di bawah batas pada akhir triwulan',
-  clean_attendance: 'Tanpa keterlambatan selama N bulan dan nilai unit paling rendah X',
-  top_unit_score: 'Nilai kinerja unit tertinggi dalam setahun',
-  any_of: 'Salah satu dari beberapa kondisi',
-};
-
 export const leafKinds: readonly LeafKind[] = [
   'unit_score_below',
   'milestone_overdue',
@@ -55,40 +47,9 @@ export const leafKinds: readonly LeafKind[] = [
   'top_unit_score',
 ];
 
-/** The rule kind and subjects each condition fits (as rules.domain.ts checks them). */
-export const conditionFit: Record<LeafKind, { kind: RuleKind; subjects: readonly RuleSubject[] }> = {
-  unit_score_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  milestone_overdue: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  report_late: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  lateness_days: { kind: 'sanction', subjects: ['asn'] },
-  absorption_below: { kind: 'sanction', subjects: ['opd_head', 'work_unit'] },
-  clean_attendance: { kind: 'reward', subjects: ['asn'] },
-  top_unit_score: { kind: 'reward', subjects: ['work_unit', 'opd_head'] },
-};
-
-export const subjectLabels: Record<RuleSubject, string> = {
-  opd_head: 'Kepala OPD',
-  asn: 'ASN',
-  work_unit: 'Perangkat Daerah',
-};
-
-export const kindLabels: Record<RuleKind, string> = { sanction: 'Sanksi', reward: 'Penghargaan' };
+export const subjectLabels = ruleSubjectLabels;
+export const kindLabels = ruleKindLabels;
 export const kindColors: Record<RuleKind, string> = { sanction: 'red', reward: 'teal' };
-
-/** The states of sanctions and rewards, as the case lists name them. */
-export const caseStateLabels: Record<string, string> = {
-  proposed: 'Diusulkan',
-  approved: 'Disetujui',
-  rejected: 'Ditolak',
-  notified: 'Diberitahukan',
-  appealed: 'Keberatan',
-  upheld: 'Dikuatkan',
-  revoked: 'Dicabut',
-  active: 'Sedang dijalani',
-  completed: 'Selesai',
-  cancelled: 'Dibatalkan',
-  granted: 'Diberikan',
-};
 
 export const triggerLabels: Record<string, string> = {
   manual: 'Manual',

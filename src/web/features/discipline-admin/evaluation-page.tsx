@@ -197,7 +197,7 @@ function HitStatus({ hit: h }: { hit: HitDto }) {
         Sudah diusulkan
       </Text>
       <Text size="xs" c="dimmed">
-        Status: {caseStateLabels[h.existing.state] ?? h.existing.state}
+        Status: {(caseStateLabels as Record<string, string>)[h.existing.state] ?? h.existing.state}
       </Text>
     </Stack>
   ) : (

@@ -1,65 +1,23 @@
 import type { ReactNode } from 'react';
 import { Badge, Text, type BadgeProps, type MantineColor } from '@mantine/core';
 import dayjs from 'dayjs';
-import type {
-  rewardEvents,
-  rewardStates,
-  sanctionEvents,
-  sanctionStates,
+import {
+  rewardEventLabels,
+  rewardStateLabels,
+  sanctionEventLabels,
+  sanctionStateLabels,
+  type RewardEvent,
+  type RewardState,
+  type SanctionEvent,
+  type SanctionState,
 } from '../../../contract/discipline';
 import { useFormat, useSessionQuery } from '../../app/session';
 import { formatNip } from '../civil-servants/nip-parts';
 import { periodsOfYear, usePeriodLabel } from '../monitoring/monitoring-format';
 
-/*
- * The labels of the due-process machines, copied from src/server/modules/discipline/sanction.domain.ts
- * (the web imports no server module): keep the two in step.
- */
-
-export type SanctionState = (typeof sanctionStates)[number];
-export type SanctionEvent = (typeof sanctionEvents)[number];
-export type RewardState = (typeof rewardStates)[number];
-export type RewardEvent = (typeof rewardEvents)[number];
-
-export const sanctionStateLabels: Record<SanctionState, string> = {
-  proposed: 'Diusulkan',
-  approved: 'Disetujui',
-  rejected: 'Ditolak',
-  notified: 'Diberitahukan',
-  appealed: 'Keberatan diajukan',
-  upheld: 'Dikuatkan',
-  revoked: 'Dicabut',
-  active: 'Berjalan',
-  completed: 'Selesai',
-  cancelled: 'Dibatalkan',
-};
-
-export const sanctionEventLabels: Record<SanctionEvent, string> = {
-  approve: 'Setujui',
-  reject: 'Tolak',
-  notify: 'Beritahukan',
-  appeal: 'Ajukan keberatan',
-  uphold: 'Kuatkan sanksi',
-  revoke: 'Cabut sanksi',
-  activate: 'Mulai sanksi',
-  complete: 'Selesaikan sanksi',
-  cancel: 'Batalkan',
-};
-
-export const rewardStateLabels: Record<RewardState, string> = {
-  proposed: 'Diusulkan',
-  approved: 'Disetujui',
-  rejected: 'Ditolak',
-  granted: 'Diberikan',
-  cancelled: 'Dibatalkan',
-};
-
-export const rewardEventLabels: Record<RewardEvent, string> = {
-  approve: 'Setujui',
-  reject: 'Tolak',
-  grant: 'Berikan',
-  cancel: 'Batalkan',
-};
+// The labels of the due-process machines are the contract's (the server's machine uses the same).
+export { rewardEventLabels, rewardStateLabels, sanctionEventLabels, sanctionStateLabels };
+export type { RewardEvent, RewardState, SanctionEvent, SanctionState };
 
 const sanctionStateColors: Record<SanctionState, MantineColor> = {
   proposed: 'blue',
