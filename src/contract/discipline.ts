@@ -512,6 +512,16 @@ export const dashboardSchema = z.object({
   ),
   /** The first day a sanction rule applied (validFrom or first evaluation), to mark "before/after". */
   rulesSince: z.string().nullable(),
+  /**
+   * Lateness (TL2-TL4 days per 100 ASN working days) of the months before the rules and of the months
+   * from the first month that began with them, weighed by working days; null where no month counts.
+   */
+  effect: z.object({
+    before: z.number().nullable(),
+    after: z.number().nullable(),
+    /** The first month counted as "after" (`YYYY-MM`), or null without rules. */
+    firstAfter: z.string().nullable(),
+  }),
 });
 export type DisciplineDashboard = z.infer<typeof dashboardSchema>;
 

@@ -8,7 +8,7 @@ import { deliverEmails, sendReminders } from './modules/monitoring/notifications
 import { advanceSanctions } from './modules/discipline/cases.service.js';
 import { scheduledEvaluation } from './modules/discipline/evaluation.service.js';
 import { ensureDefaultRulesEverywhere } from './modules/discipline/rules.service.js';
-import { warmLatenessMonths } from './modules/discipline/roster.service.js';
+import { warmLatenessMonths } from './modules/discipline/dashboard.service.js';
 import { createMailer, type Mailer } from './platform/mail.js';
 import type { Database } from './db/client.js';
 

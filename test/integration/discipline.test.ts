@@ -409,32 +409,35 @@ describe('due process of a sanction', () => {
   });
 });
 
+/** A reward proposal of the ASN_TELADAN rule for October, as an evaluation run would write it. */
+const proposedReward = (runId: string, civilServantId: string, subjectName: string) => ({
+  regionId: w.a.id,
+  runId,
+  ruleId: runId,
+  ruleCode: 'ASN_TELADAN',
+  ruleVersion: 1,
+  ruleName: 'ASN teladan',
+  legalBasis: 'Perwali Kota Contoh Nomor 12 Tahun 2019, Pasal 11',
+  hitKey: `ASN_TELADAN|asn:${civilServantId}|2026-M10`,
+  periodKey: '2026-M10',
+  hitOn: '2026-10-31',
+  subjectKind: 'asn',
+  workUnitId: w.a.units.u1,
+  civilServantId,
+  subjectName,
+  facts: [],
+  summary: 'Tanpa keterlambatan tiga bulan',
+  state: 'proposed',
+  proposedBy: w.a.users.admin,
+  certificateText: 'Piagam Penghargaan ASN Teladan',
+});
+
 describe('rewards and the dashboards', () => {
   it('an approved reward is granted with a numbered certificate', async () => {
     const [run] = await w.database.db.select({ id: sanctions.runId }).from(sanctions).limit(1);
     const [rw] = await w.database.db
       .insert(rewards)
-      .values({
-        regionId: w.a.id,
-        runId: run.id,
-        ruleId: run.id,
-        ruleCode: 'ASN_TELADAN',
-        ruleVersion: 1,
-        ruleName: 'ASN teladan',
-        legalBasis: 'Perwali Kota Contoh Nomor 12 Tahun 2019, Pasal 11',
-        hitKey: `ASN_TELADAN|asn:${w.a.people.u1[0]}|2026-M10`,
-        periodKey: '2026-M10',
-        hitOn: '2026-10-31',
-        subjectKind: 'asn',
-        workUnitId: w.a.units.u1,
-        civilServantId: w.a.people.u1[0],
-        subjectName: 'Penerima Uji',
-        facts: [],
-        summary: 'Tanpa keterlambatan tiga bulan',
-        state: 'proposed',
-        proposedBy: w.a.users.admin,
-        certificateText: 'Piagam Penghargaan ASN Teladan',
-      })
+      .values(proposedReward(run.id, w.a.people.u1[0], 'Penerima Uji'))
       .returning();
     const r0 = (await kepala.get(`/api/discipline/rewards/${rw.id}`)).json() as RewardDto;
     expect(r0.events).toContain('approve');
@@ -466,10 +469,37 @@ describe('rewards and the dashboards', () => {
     );
     const oct = d.lateness.find((m: { month: string }) => m.month === '2026-10');
     expect(oct.lateDays).toBe(8);
+    // Before and after the rules, split at the first month that began with them, by working days.
+    expect(d.rulesSince).toMatch(/^2026-/);
+    expect(d.effect.firstAfter >= d.rulesSince.slice(0, 7)).toBe(true);
+    type Month = { month: string; lateDays: number; servantDays: number };
+    const before = (d.lateness as Month[]).filter((m) => m.month < d.effect.firstAfter);
+    const days = before.reduce((a, m) => a + m.servantDays, 0);
+    expect(days).toBeGreaterThan(0);
+    expect(d.effect.before).toBeCloseTo((before.reduce((a, m) => a + m.lateDays, 0) * 100) / days, 2);
     expect((await asn.get('/api/discipline/dashboard')).statusCode).toBe(403);
     const pub = await w.anonymous().get(`/api/public/discipline?region=${w.a.slug}&year=2026`);
     expect(pub.statusCode, pub.body).toBe(200);
     expect(pub.body).not.toContain('Penerima Uji');
     expect(pub.json()).toMatchObject({ sanctions: expect.any(Number), rewards: 1 });
+  });
+
+  it('approvals at the same moment get distinct, consecutive certificate numbers', async () => {
+    const [run] = await w.database.db.select({ id: sanctions.runId }).from(sanctions).limit(1);
+    const people = w.a.people.u1.slice(1, 4);
+    const rows = await w.database.db
+      .insert(rewards)
+      .values(people.map((cs, i) => proposedReward(run.id, cs, `Penerima Serentak ${i + 1}`)))
+      .returning();
+    const answers = await Promise.all(
+      rows.map((r) =>
+        kepala.post(`/api/discipline/rewards/${r.id}/transitions`, { event: 'approve', version: 1 }),
+      ),
+    );
+    for (const a of answers) expect(a.statusCode, a.body).toBe(200);
+    const numbers = answers.map((a) => (a.json() as RewardDto).certificateNumber!);
+    const seqs = numbers.map((n) => Number(n.split('/')[1])).sort((a, b) => a - b);
+    // The certificate of the earlier test holds number 1 of the year.
+    expect(seqs).toEqual([2, 3, 4]);
   });
 });

@@ -517,19 +517,22 @@ async function notifyUser(
     .onConflictDoNothing();
 }
 
+/**
+ * The next decree (SK) or certificate (piagam) number of the region's year: `800/0007/SK-ROMPI/2026`.
+ * A transaction-scoped advisory lock per region, kind and year serializes two approvals at the same
+ * moment (the second waits for the first to commit and then sees its number); the unique indexes on
+ * the numbers are the last guard. The running number is the highest of the year plus one.
+ */
 async function nextNumber(tx: Tx, regionId: string, kind: 'decree' | 'certificate', day: string) {
   const year = day.slice(0, 4);
-  const [{ n }] =
-    kind === 'decree'
-      ? await tx
-          .select({ n: sql<number>`count(${sanctions.decreeNumber})::int` })
-          .from(sanctions)
-          .where(and(eq(sanctions.regionId, regionId), sql`${sanctions.decreeNumber} like ${`%/${year}`}`))
-      : await tx
-          .select({ n: sql<number>`count(${rewards.certificateNumber})::int` })
-          .from(rewards)
-          .where(and(eq(rewards.regionId, regionId), sql`${rewards.certificateNumber} like ${`%/${year}`}`));
-  const seq = String(n + 1).padStart(4, '0');
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${kind}-number:${regionId}:${year}`}))`);
+  const column = kind === 'decree' ? sanctions.decreeNumber : rewards.certificateNumber;
+  const table = kind === 'decree' ? sanctions : rewards;
+  const [{ last }] = await tx
+    .select({ last: sql<number | null>`max(split_part(${column}, '/', 2)::int)` })
+    .from(table)
+    .where(and(eq(table.regionId, regionId), sql`${column} like ${`800/%/${year}`}`));
+  const seq = String((last ?? 0) + 1).padStart(4, '0');
   return kind === 'decree' ? `800/${seq}/SK-ROMPI/${year}` : `800/${seq}/PIAGAM/${year}`;
 }
 

@@ -8,6 +8,7 @@ import { evidenceUpload } from '../monitoring/monitoring.routes.js';
 import * as cases from './cases.service.js';
 import * as evaluation from './evaluation.service.js';
 import * as lateness from './lateness.service.js';
+import * as dashboards from './dashboard.service.js';
 import * as roster from './roster.service.js';
 import * as rules from './rules.service.js';
 
@@ -113,13 +114,13 @@ export async function disciplineModule(app: FastifyInstance, { database, config 
     app,
     d.dashboard,
     policy.roles('region_admin', 'head_of_region', 'hr_officer', 'verifier'),
-    ({ actor, query }) => roster.dashboard(database.db, actor, query.year),
+    ({ actor, query }) => dashboards.dashboard(database.db, actor, query.year),
   );
   defineRoute(
     app,
     d.publicCounts,
     policy.public('aggregate counts only, no names (issue 5 item 8)'),
-    ({ query }) => roster.publicCounts(database.db, query.region, query.year),
+    ({ query }) => dashboards.publicCounts(database.db, query.region, query.year),
   );
 }
 

@@ -15,15 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { DisciplineDashboard } from '../../../contract/discipline';
-import {
-  MONTHS_ID,
-  firstMonthFrom,
-  formatRate,
-  kindLabels,
-  longMonth,
-  monthPosition,
-  shortMonth,
-} from './discipline-format';
+import { MONTHS_ID, formatRate, kindLabels, longMonth, monthPosition, shortMonth } from './discipline-format';
 
 /**
  * The charts of the discipline dashboard. Each chart is hidden from screen readers and carries the
@@ -214,11 +206,14 @@ export function LatenessChart({
   rows,
   year,
   rulesSince,
+  firstAfter,
   caption,
 }: {
   rows: DisciplineDashboard['lateness'];
   year: number;
   rulesSince: string | null;
+  /** The first month counted as "after" the rules (the server's `effect.firstAfter`). */
+  firstAfter: string | null;
   caption: string;
 }) {
   const data = rows.map((r) => ({
@@ -227,7 +222,6 @@ export function LatenessChart({
     rate: r.servantDays > 0 ? r.rate : null,
   }));
   const marker = rulesSince ? monthPosition(rulesSince, year) : null;
-  const firstAfter = rulesSince ? firstMonthFrom(rulesSince) : null;
   return (
     <figure style={{ margin: 0 }} aria-label={caption} data-testid="chart-lateness">
       <div aria-hidden style={{ width: '100%', height: 260 }}>

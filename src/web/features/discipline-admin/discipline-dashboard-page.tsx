@@ -9,7 +9,7 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { useDisciplineDashboard } from './discipline-admin-api';
 import { LatenessChart, MonthChart, RuleCountChart, UnitChart } from './discipline-charts';
-import { beforeAfter, formatRate, longMonth } from './discipline-format';
+import { formatRate, longMonth } from './discipline-format';
 
 const TOP_UNITS = 15;
 
@@ -73,7 +73,7 @@ const Empty = ({ children }: { children: ReactNode }) => (
 /** The before/after comparison of lateness, in words. */
 function LatenessSummary({ d }: { d: DisciplineDashboard }) {
   const f = useFormat();
-  const { before, after, firstAfter } = beforeAfter(d.lateness, d.rulesSince);
+  const { before, after, firstAfter } = d.effect;
   const say = (children: ReactNode) => (
     <Text size="sm" data-testid="lateness-summary">
       {children}
@@ -164,6 +164,7 @@ function Dashboard({ d }: { d: DisciplineDashboard }) {
               rows={d.lateness}
               year={d.year}
               rulesSince={d.rulesSince}
+              firstAfter={d.effect.firstAfter}
               caption={`Hari terlambat TL2-TL4 per 100 hari kerja ASN per bulan, ${d.year}${
                 d.rulesSince ? `; aturan berlaku sejak ${f.date(d.rulesSince)}` : ''
               }`}

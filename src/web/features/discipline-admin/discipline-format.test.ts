@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { RuleDto } from '../../../contract/discipline';
 import { DEFAULT_RULES, validateRule, type Rule } from '../../../server/modules/discipline/rules.domain';
 import {
-  beforeAfter,
   conditionFit,
   defaultPeriod,
   escalationText,
-  firstMonthFrom,
   monthPosition,
   leafKinds,
   periodKeyOf,
@@ -106,19 +104,7 @@ describe('helpers', () => {
     expect(escalationText(null)).toBeNull();
   });
 
-  it('weigh lateness before and after the rules by working days', () => {
-    const rows = [
-      { month: '2026-08', lateDays: 10, servantDays: 100, rate: 10 },
-      { month: '2026-09', lateDays: 30, servantDays: 100, rate: 30 },
-      { month: '2026-10', lateDays: 5, servantDays: 100, rate: 5 },
-      { month: '2026-11', lateDays: 0, servantDays: 0, rate: 0 },
-    ];
-    expect(beforeAfter(rows, '2026-10-01')).toEqual({ before: 20, after: 5, firstAfter: '2026-10' });
-    // First applied on the last day of September: September is still "before".
-    expect(beforeAfter(rows, '2026-09-30')).toEqual({ before: 20, after: 5, firstAfter: '2026-10' });
-    expect(beforeAfter(rows, '2026-10-31')).toEqual({ before: 15, after: null, firstAfter: '2026-11' });
-    expect(beforeAfter(rows, null).before).toBeNull();
-    expect(firstMonthFrom('2026-12-15')).toBe('2027-01');
+  it('place a day on the month axis of its year', () => {
     expect(monthPosition('2026-10-01', 2026)).toBe(9);
     expect(monthPosition('2026-10-31', 2026)).toBeCloseTo(9 + 30 / 31);
     expect(monthPosition('2025-10-31', 2026)).toBeNull();

@@ -154,50 +154,7 @@ export function longMonth(yyyyMm: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Lateness before and after the rules
-
-export interface LatenessMonth {
-  month: string;
-  lateDays: number;
-  servantDays: number;
-  rate: number;
-}
-
-/**
- * Late days per 100 ASN-working-days before and after the rules applied, weighted by working days. A
- * month counts as "after" when it begins on or after `rulesSince`, otherwise as "before" (a rule first
- * applied on 31 October leaves October "before"). Null when a side has no working days.
- */
-export function beforeAfter(
-  rows: readonly LatenessMonth[],
-  rulesSince: string | null,
-): {
-  before: number | null;
-  after: number | null;
-  /** The first month counted as "after" (`YYYY-MM`), or null. */
-  firstAfter: string | null;
-} {
-  if (!rulesSince) return { before: null, after: null, firstAfter: null };
-  const isAfter = (r: LatenessMonth) => `${r.month.slice(0, 7)}-01` >= rulesSince;
-  const sum = (list: readonly LatenessMonth[]) => {
-    const days = list.reduce((s, r) => s + r.servantDays, 0);
-    return days > 0 ? (list.reduce((s, r) => s + r.lateDays, 0) * 100) / days : null;
-  };
-  const after = rows.filter(isAfter);
-  return {
-    before: sum(rows.filter((r) => !isAfter(r))),
-    after: sum(after),
-    firstAfter: firstMonthFrom(rulesSince),
-  };
-}
-
-/** `YYYY-MM` of the first month that begins on or after `day`. */
-export function firstMonthFrom(day: string): string {
-  const y = Number(day.slice(0, 4));
-  const m = Number(day.slice(5, 7));
-  if (day.slice(8, 10) === '01') return day.slice(0, 7);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
+// Lateness chart (the before/after comparison is the server's: dashboard.domain.ts)
 
 /**
  * Where a day falls on a year's month axis (0 = 1 January, 11 = 1 December, 12 = end of the year), or
