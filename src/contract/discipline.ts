@@ -464,10 +464,19 @@ export const rosterSchema = z.object({
 export type Roster = z.infer<typeof rosterSchema>;
 
 export const rosterParams = z.object({ id: idSchema, date: day });
+/**
+ * When a vest changed hands: 'now' (the roster's day is today), a local time `HH:MM` of the roster's
+ * day (recorded afterwards), or 'clear'.
+ */
+const vestTime = z.union([
+  z.enum(['now', 'clear']),
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Jam tidak valid (contoh: 07:15)'),
+]);
+
 export const rosterRecordBody = z.object({
-  /** 'now' sets the current time; null clears; omitted leaves it. */
-  vestIssued: z.enum(['now', 'clear']).optional(),
-  vestReturned: z.enum(['now', 'clear']).optional(),
+  /** Omitted leaves the record as it is. */
+  vestIssued: vestTime.optional(),
+  vestReturned: vestTime.optional(),
   served: z.boolean().nullable().optional(),
   note: z.string().trim().max(500, 'Catatan paling banyak 500 karakter').nullable().optional(),
 });

@@ -363,12 +363,36 @@ describe('due process of a sanction', () => {
     expect(row).toMatchObject({ label: 'SUKA TERLAMBAT', dayNumber: 1, totalDays: 5, served: null });
     expect(r.canRecord).toBe(true);
     expect((await head.get(`/api/discipline/roster?date=${day}`)).json().total).toBe(1);
-    // Recording a day that has not come yet is refused (today is before the start day).
-    const future = await hr.put(`/api/discipline/sanctions/${sanctionId}/days/${day}`, { vestIssued: 'now' });
-    expect([200, 409]).toContain(future.statusCode);
-    // The services take the clock: record on the start day itself.
+    const bad = await hr.put(`/api/discipline/sanctions/${sanctionId}/days/${day}`, { vestIssued: '25:00' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Jam tidak valid');
+    // The services take the clock.
     const { recordDay } = await import('../../src/server/modules/discipline/roster.service.js');
     const actor = await w.actorOf(hr);
+    const cal0 = await loadCalendar(w.database.db, w.a.id);
+    const dayAfter = new Date(`${addWorkingDays(cal0, day, 1)}T08:00:00+07:00`);
+    // A day that has not come yet is refused.
+    await expect(
+      recordDay(
+        w.database,
+        actor,
+        sanctionId,
+        day,
+        { vestIssued: 'now' },
+        new Date(Date.parse(`${day}T06:00:00+07:00`) - 86_400_000),
+      ),
+    ).rejects.toThrow('belum tiba');
+    // Recorded afterwards, the vest takes the time it changed hands, not the time of typing.
+    await expect(
+      recordDay(w.database, actor, sanctionId, day, { vestIssued: 'now' }, dayAfter),
+    ).rejects.toThrow('isi jamnya');
+    const late = await recordDay(w.database, actor, sanctionId, day, { vestIssued: '07:05' }, dayAfter);
+    expect(late.vestIssuedAt).toBe(new Date(`${day}T07:05:00+07:00`).toISOString());
+    await expect(
+      recordDay(w.database, actor, sanctionId, day, { vestReturned: '06:30' }, dayAfter),
+    ).rejects.toThrow('tidak boleh sebelum');
+    await recordDay(w.database, actor, sanctionId, day, { vestIssued: 'clear' }, dayAfter);
+    // On the day itself: now.
     const at = new Date(`${day}T07:10:00+07:00`);
     const issued = await recordDay(w.database, actor, sanctionId, day, { vestIssued: 'now' }, at);
     expect(issued.vestIssuedAt).toBe(at.toISOString());

@@ -4,8 +4,8 @@ import type { Roster, RosterRow, rosterRecordBody } from '../../../contract/disc
 import type { Database, DbOrTx } from '../../db/client.js';
 import { civilServants, regions, sanctionDays, sanctions, workUnits } from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
-import { localDay } from '../../platform/calendar.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { localDay, offsetOf } from '../../platform/calendar.js';
+import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { hasRole, type Actor } from '../../platform/policy.js';
 import { loadCalendar } from '../monitoring/calendar.service.js';
 import { isWorkingDay } from '../monitoring/working-days.domain.js';
@@ -162,20 +162,30 @@ export async function recordDay(
           eq(sanctionDays.day, date),
         ),
       );
+    const today = localDay(now, region.timezone);
+    /** The instant of a vest record: now (today only), a local time of the roster's day, or none. */
+    const instant = (field: 'vestIssued' | 'vestReturned', value: string | undefined, kept: Date | null) => {
+      if (value === undefined) return kept;
+      if (value === 'clear') return null;
+      if (value === 'now') {
+        if (date !== today)
+          throw fieldError(field, `Untuk hari yang sudah lewat, isi jamnya (contoh: 07:15)`);
+        return now;
+      }
+      const at = new Date(`${date}T${value}:00${offsetOf(region.timezone)}`);
+      if (at > now) throw fieldError(field, 'Jam yang belum tiba tidak dapat dicatat');
+      return at;
+    };
     const next = {
-      vestIssuedAt:
-        body.vestIssued === 'now' ? now : body.vestIssued === 'clear' ? null : (prev?.vestIssuedAt ?? null),
-      vestReturnedAt:
-        body.vestReturned === 'now'
-          ? now
-          : body.vestReturned === 'clear'
-            ? null
-            : (prev?.vestReturnedAt ?? null),
+      vestIssuedAt: instant('vestIssued', body.vestIssued, prev?.vestIssuedAt ?? null),
+      vestReturnedAt: instant('vestReturned', body.vestReturned, prev?.vestReturnedAt ?? null),
       served: body.served === undefined ? (prev?.served ?? null) : body.served,
       note: body.note === undefined ? (prev?.note ?? null) : body.note || null,
     };
     if (next.vestReturnedAt && !next.vestIssuedAt)
       throw new AppError('CONFLICT', 'Catat rompi diserahkan sebelum dikembalikan');
+    if (next.vestReturnedAt && next.vestIssuedAt && next.vestReturnedAt < next.vestIssuedAt)
+      throw fieldError('vestReturned', 'Jam rompi dikembalikan tidak boleh sebelum jam diserahkan');
     await tx
       .insert(sanctionDays)
       .values({

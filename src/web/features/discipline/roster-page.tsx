@@ -1,5 +1,18 @@
-import { useEffect } from 'react';
-import { Alert, Badge, Box, Button, Card, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
@@ -32,8 +45,9 @@ function doneText(
   when: (iso: string | null) => string,
   day: string,
 ): string {
-  if (body.vestIssued === 'now') return `Rompi diserahkan kepada ${row.name}: ${when(row.vestIssuedAt)}.`;
-  if (body.vestReturned === 'now') return `Rompi dikembalikan oleh ${row.name}: ${when(row.vestReturnedAt)}.`;
+  const set = (v: string | undefined) => v !== undefined && v !== 'clear';
+  if (set(body.vestIssued)) return `Rompi diserahkan kepada ${row.name}: ${when(row.vestIssuedAt)}.`;
+  if (set(body.vestReturned)) return `Rompi dikembalikan oleh ${row.name}: ${when(row.vestReturnedAt)}.`;
   if (body.vestIssued === 'clear' || body.vestReturned === 'clear')
     return `Catatan rompi ${row.name} dihapus.`;
   if (body.served === true) return `${row.name}: sanksi dijalani pada ${day}.`;
@@ -89,6 +103,8 @@ function VestCell({
   canRecord: boolean;
 }) {
   const time = useTimeFormat();
+  const today = useRegionToday();
+  const [clock, setClock] = useState('');
   const { send, pendingOf, busy } = useRowRecorder(date, row);
   const at = kind === 'issued' ? row.vestIssuedAt : row.vestReturnedAt;
   const field = kind === 'issued' ? 'vestIssued' : 'vestReturned';
@@ -123,6 +139,36 @@ function VestCell({
   );
   // The vest comes back only after it was handed out.
   if (!canRecord || (kind === 'returned' && !row.vestIssuedAt)) return none;
+  // A day that has passed is recorded with the time it happened, not the time of typing.
+  if (date !== today)
+    return (
+      <>
+        <Box className="discipline-print-only">{none}</Box>
+        <Group gap={4} wrap="nowrap" className="discipline-no-print">
+          <TextInput
+            type="time"
+            size="xs"
+            w={96}
+            value={clock}
+            onChange={(e) => setClock(e.currentTarget.value)}
+            aria-label={`Jam ${action.toLowerCase()}: ${row.name}`}
+            data-testid={`roster-${kind}-clock`}
+          />
+          <Button
+            size="xs"
+            variant={kind === 'issued' ? 'filled' : 'default'}
+            color="dark"
+            loading={pendingOf(field)}
+            disabled={!clock || (busy && !pendingOf(field))}
+            onClick={() => send({ [field]: clock })}
+            aria-label={`${action} pukul ${clock || '-'}: ${row.name}`}
+            data-testid={`roster-${kind}`}
+          >
+            {action}
+          </Button>
+        </Group>
+      </>
+    );
   return (
     <>
       <Box className="discipline-print-only">{none}</Box>
