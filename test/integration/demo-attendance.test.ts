@@ -11,11 +11,14 @@ import {
   attendancePunches,
   civilServants,
   regions,
+  rewards,
+  sanctions,
   users,
   workSchedules,
   workUnits,
 } from '../../src/server/db/schema.js';
 import { myMonth, recap } from '../../src/server/modules/discipline/lateness.service.js';
+import { roster } from '../../src/server/modules/discipline/roster.service.js';
 import { isWorkingDay } from '../../src/server/modules/monitoring/working-days.domain.js';
 import type { Actor } from '../../src/server/platform/policy.js';
 import { DEMO_ATTENDANCE_UNITS, DEMO_IMPORT_NAME } from '../../src/server/seed/demo-attendance.js';
@@ -206,5 +209,47 @@ describe('the demo attendance', () => {
     const august = await myMonth(database.db, asnActor, '2026-08', TODAY);
     expect(august.recap.excusedDays).toBe(1);
     expect(august.days.find((d) => d.kind === 'excused')!.explanation).toMatch(/^Sakit/);
+  });
+});
+
+describe('the demo sanctions and rewards (seed/demo-discipline.ts)', () => {
+  it('holds sanctions in every state of due process, one appealed and revoked, and granted rewards', async () => {
+    const states = rows<{ state: string; n: number }>(
+      await database.db.execute(
+        sql`select state, count(*)::int as n from ${sanctions} where region_id = ${regionId} group by 1`,
+      ),
+    );
+    const count = new Map(states.map((s) => [s.state, s.n]));
+    for (const state of [
+      'proposed',
+      'notified',
+      'appealed',
+      'revoked',
+      'active',
+      'completed',
+      'rejected',
+      'cancelled',
+    ])
+      expect(count.get(state) ?? 0, state).toBeGreaterThanOrEqual(1);
+    const [revoked] = await database.db
+      .select()
+      .from(sanctions)
+      .where(and(eq(sanctions.regionId, regionId), eq(sanctions.state, 'revoked')));
+    expect(revoked.appealReason).toBeTruthy();
+    expect(revoked.decisionReason).toBeTruthy();
+    const granted = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(rewards)
+      .where(and(eq(rewards.regionId, regionId), eq(rewards.state, 'granted')));
+    expect(granted[0].n).toBeGreaterThanOrEqual(1);
+  });
+
+  it('puts vests on the roster of today (a working day), each on its first serving day', async () => {
+    const day = '2026-11-20';
+    const r = await roster(database.db, hrActor, day);
+    const people = r.units.flatMap((u) => u.rows);
+    expect(people.length).toBeGreaterThanOrEqual(1);
+    expect(people.every((p) => p.state === 'active' && p.label.length > 0)).toBe(true);
+    expect(people.some((p) => p.dayNumber === 1)).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ import { commit } from '../modules/discipline/evaluation.service.js';
  * this one, the head of region decides, the subjects appeal, and the platform moves the cases on, each
  * on its own day in the past, through the same services as the web app. So the demo holds cases in
  * every state: completed (served last month), one appealed and revoked, one appealed and upheld,
- * active ones on today's roster (or the next working day's), one notified with its appeal window still
+ * active ones on today's roster (or the last working day's), one notified with its appeal window still
  * open (asn.demo's when the demo ASN was hit), proposed ones waiting for the head of region, one
  * rejected and one cancelled; and granted rewards with their certificates.
  */
@@ -64,6 +64,16 @@ function workingDaysBefore(cal: WorkingCalendar, day: string, n: number) {
     if (isWorkingDay(cal, d)) i++;
   }
   return d;
+}
+
+/**
+ * The day the head of region decided most of last month's sanctions in the demo: four working days
+ * before the last working day up to today, so that with the default appeal window (3 working days)
+ * they start on that working day and are running today, weekends included.
+ */
+export function decisionDay(cal: WorkingCalendar, today: string): string {
+  const lastWorking = isWorkingDay(cal, today) ? today : workingDaysBefore(cal, today, 1);
+  return workingDaysBefore(cal, lastWorking, 4);
 }
 
 const monthKey = (y: number, m: number) => `${y}-M${String(m).padStart(2, '0')}`;
@@ -160,8 +170,10 @@ export async function seedDemoDiscipline(
     await advanceSanctions(database, regionId, at(d));
 
   // Last month: run on this month's first working day; the head of region decided most of them four
-  // working days ago (so the appeal window has just passed and they are on today's roster), rejected
-  // one, cancelled one, and left a few for the demo; the demo ASN was notified yesterday.
+  // working days before the last working day up to today (so the appeal window has passed and they
+  // are on that day's roster: today's on a working day, Friday's on a weekend, and still running),
+  // rejected one, cancelled one, and left a few for the demo; the demo ASN was notified on the
+  // working day before the next one.
   const firstOfThis = `${today.slice(0, 7)}-01`;
   const run2 = workingOnOrAfter(cal, firstOfThis);
   await commit(database, admin, regionId, last, { now: at(run2 <= today ? run2 : today) });
@@ -172,7 +184,7 @@ export async function seedDemoDiscipline(
       and(eq(sanctions.regionId, regionId), eq(sanctions.periodKey, last), eq(sanctions.state, 'proposed')),
     )
     .orderBy(asc(sanctions.subjectName));
-  const decided = workingDaysBefore(cal, workingOnOrAfter(cal, today), 4);
+  const decided = decisionDay(cal, today);
   const demoOwn = recent.find((s) => s.subjectUserId === opts.asnDemoUserId);
   const others = recent.filter((s) => s !== demoOwn);
   const waiting = others.slice(-3);

@@ -1,17 +1,56 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Fragment, useState, type ReactNode } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { z } from 'zod';
-import type { caseEventSchema } from '../../../contract/discipline';
+import type { caseEventSchema, RewardDto } from '../../../contract/discipline';
 import { ApiError } from '../../app/api';
 import { useDialogErrorHandler } from '../../app/forms';
 import { useFormat } from '../../app/session';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { FieldRow } from '../../components/field-row';
+import { PageHeader } from '../../components/page-header';
+import { PageLoader } from '../../components/page-loader';
+import { QueryError } from '../../components/query-error';
 import { ReasonModal, type ReasonCallbacks } from '../../components/reason-modal';
-import { labelOf } from './discipline-format';
+import { formatNip } from '../civil-servants/nip-parts';
+import { labelOf, subjectKindLabels } from './discipline-format';
 
 type CaseEvent = z.infer<typeof caseEventSchema>;
+
+/** What a sanction and a reward have alike (a sanction and a reward are each one). */
+export type CaseDetail = Pick<
+  RewardDto,
+  | 'id'
+  | 'subject'
+  | 'summary'
+  | 'facts'
+  | 'legalBasis'
+  | 'ruleCode'
+  | 'ruleName'
+  | 'ruleVersion'
+  | 'periodLabel'
+  | 'proposedAt'
+  | 'proposedByName'
+  | 'approvedAt'
+  | 'approvedByName'
+  | 'closeReason'
+  | 'history'
+  | 'version'
+> & { state: string };
 
 /** A titled card of the case page, named by its heading. */
 export function CaseCard({
@@ -86,6 +125,39 @@ export function LegalBasisCard({
         </Stack>
       </Stack>
     </CaseCard>
+  );
+}
+
+/** When the case was proposed and approved, and by whom: rows of a `<dl>`. */
+export function ProposalRows({ case: c }: { case: CaseDetail }) {
+  const f = useFormat();
+  return (
+    <>
+      <FieldRow label="Diusulkan">
+        {f.dateTime(c.proposedAt)}
+        {c.proposedByName ? ` oleh ${c.proposedByName}` : ''}
+      </FieldRow>
+      <FieldRow label="Disetujui">
+        {c.approvedAt
+          ? `${f.dateTime(c.approvedAt)}${c.approvedByName ? ` oleh ${c.approvedByName}` : ''}`
+          : '—'}
+      </FieldRow>
+    </>
+  );
+}
+
+/** Why the case was closed (rejected or cancelled), when a reason was given. */
+export function CloseReason({ reason }: { reason: string | null }) {
+  if (!reason) return null;
+  return (
+    <div>
+      <Text size="sm" c="dimmed">
+        Alasan penutupan
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {reason}
+      </Text>
+    </div>
   );
 }
 
@@ -306,5 +378,168 @@ export function ConflictAlert({
         </Button>
       </Stack>
     </Alert>
+  );
+}
+
+/** The transition mutation of a case, as the case view uses it. */
+export interface CaseTransition<E extends string, R> {
+  isPending: boolean;
+  mutate: (body: TransitionBody<E>, callbacks: ReasonCallbacks<R>) => void;
+}
+
+/**
+ * The body of a case page: the conflict notice, the actions, the facts and legal basis (with
+ * `gridCards` beside them), the kind's own cards (`children`) and the history.
+ */
+export function CaseView<E extends string, R extends CaseDetail>({
+  case: c,
+  noun,
+  stateLabels,
+  events,
+  specs,
+  transition,
+  onReload,
+  notice,
+  gridCards,
+  children,
+}: {
+  case: R;
+  /** "Sanksi" or "Penghargaan". */
+  noun: string;
+  stateLabels: Record<string, string>;
+  /** The events shown as buttons. */
+  events: E[];
+  specs: Record<E, ActionSpec>;
+  transition: CaseTransition<E, R>;
+  onReload: () => void;
+  /** Above the actions. */
+  notice?: ReactNode;
+  /** More cards of the two-column grid, given the handler of a 409. */
+  gridCards?: (onConflict: (err: unknown) => void) => ReactNode;
+  /** Cards between the grid and the history. */
+  children?: ReactNode;
+}) {
+  const [conflict, setConflict] = useState<string | null>(null);
+  const onConflict = (err: unknown) => {
+    setConflict(conflictMessage(err, noun));
+    onReload();
+  };
+  return (
+    <Stack>
+      <ConflictAlert
+        message={conflict}
+        onReload={() => {
+          setConflict(null);
+          onReload();
+        }}
+        onClose={() => setConflict(null)}
+      />
+      {notice}
+      <CaseActions<E, R>
+        events={events}
+        specs={specs}
+        version={c.version}
+        pending={transition.isPending}
+        mutate={(body, callbacks) => transition.mutate(body, callbacks)}
+        stateLabels={stateLabels}
+        noun={noun}
+        onConflict={onConflict}
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <FactsCard summary={c.summary} facts={c.facts} />
+        <LegalBasisCard
+          legalBasis={c.legalBasis}
+          ruleCode={c.ruleCode}
+          ruleName={c.ruleName}
+          ruleVersion={c.ruleVersion}
+          periodLabel={c.periodLabel}
+        />
+        {gridCards?.(onConflict)}
+      </SimpleGrid>
+      {children}
+      <HistoryCard history={c.history} stateLabels={stateLabels} />
+    </Stack>
+  );
+}
+
+/** The PDF of a case (the decree or the certificate), once it has a number. */
+export interface CaseDocument<R> {
+  /** The button's text, e.g. "Unduh SK (PDF)". */
+  label: string;
+  testId: string;
+  number: (c: R) => string | null;
+  href: (c: R) => string;
+}
+
+/**
+ * A case page: the link back to the list, the header (title, subject, state and PDF) and, once
+ * loaded, the case (remounted per id). "Muat ulang" refetches `queryKey`.
+ */
+export function CaseDetailPage<R extends CaseDetail>({
+  id,
+  query: q,
+  queryKey,
+  back,
+  noun,
+  name,
+  badge,
+  document,
+  children,
+}: {
+  id: string;
+  query: UseQueryResult<R>;
+  queryKey: QueryKey;
+  back: { to: string; label: string };
+  /** "Sanksi" or "Penghargaan": the title alone while loading, else before `name`. */
+  noun: string;
+  name: (c: R) => string;
+  badge: (c: R) => ReactNode;
+  document: CaseDocument<R>;
+  children: (c: R, onReload: () => void) => ReactNode;
+}) {
+  const qc = useQueryClient();
+  const c = q.data;
+  const docNumber = c ? document.number(c) : null;
+  return (
+    <Stack>
+      <Anchor component={Link} to={back.to} size="sm">
+        {back.label}
+      </Anchor>
+      <PageHeader
+        title={c ? `${noun} ${name(c)}` : noun}
+        description={
+          c
+            ? `${c.subject.name}${c.subject.nip ? ` · NIP ${formatNip(c.subject.nip)}` : ''} · ${labelOf(subjectKindLabels, c.subject.kind)}, ${c.subject.workUnitName}`
+            : undefined
+        }
+        actions={
+          c ? (
+            <>
+              {badge(c)}
+              {docNumber ? (
+                <Button
+                  component="a"
+                  href={document.href(c)}
+                  download
+                  variant="default"
+                  size="sm"
+                  aria-label={`${document.label} nomor ${docNumber}`}
+                  data-testid={document.testId}
+                >
+                  {document.label}
+                </Button>
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      {q.isPending ? (
+        <PageLoader />
+      ) : q.isError ? (
+        <QueryError error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <Fragment key={id}>{children(q.data, () => void qc.refetchQueries({ queryKey }))}</Fragment>
+      )}
+    </Stack>
   );
 }

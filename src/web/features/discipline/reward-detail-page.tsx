@@ -1,31 +1,22 @@
-import { useState } from 'react';
-import { Anchor, Button, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Paper, Stack, Text } from '@mantine/core';
+import { useParams } from 'react-router';
 import type { RewardDto } from '../../../contract/discipline';
 import { useFormat } from '../../app/session';
 import { FieldRow } from '../../components/field-row';
-import { PageHeader } from '../../components/page-header';
-import { PageLoader } from '../../components/page-loader';
-import { QueryError } from '../../components/query-error';
-import { formatNip } from '../civil-servants/nip-parts';
 import {
-  CaseActions,
   CaseCard,
-  ConflictAlert,
-  conflictMessage,
-  FactsCard,
-  HistoryCard,
-  LegalBasisCard,
+  CaseDetailPage,
+  CaseView,
+  CloseReason,
+  ProposalRows,
   type ActionSpec,
+  type CaseDocument,
 } from './case-parts';
 import { certificateUrl, rewardKey, useReward, useRewardTransition } from './discipline-api';
 import {
-  labelOf,
   rewardEventLabels,
   RewardStateBadge,
   rewardStateLabels,
-  subjectKindLabels,
   type RewardEvent,
 } from './discipline-format';
 
@@ -74,26 +65,9 @@ function CertificateCard({ reward: r }: { reward: RewardDto }) {
         <Stack component="dl" gap={6} m={0}>
           <FieldRow label="Nomor piagam">{r.certificateNumber ?? '—'}</FieldRow>
           <FieldRow label="Diberikan">{f.date(r.grantedOn)}</FieldRow>
-          <FieldRow label="Diusulkan">
-            {f.dateTime(r.proposedAt)}
-            {r.proposedByName ? ` oleh ${r.proposedByName}` : ''}
-          </FieldRow>
-          <FieldRow label="Disetujui">
-            {r.approvedAt
-              ? `${f.dateTime(r.approvedAt)}${r.approvedByName ? ` oleh ${r.approvedByName}` : ''}`
-              : '—'}
-          </FieldRow>
+          <ProposalRows case={r} />
         </Stack>
-        {r.closeReason ? (
-          <div>
-            <Text size="sm" c="dimmed">
-              Alasan penutupan
-            </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {r.closeReason}
-            </Text>
-          </div>
-        ) : null}
+        <CloseReason reason={r.closeReason} />
       </Stack>
     </CaseCard>
   );
@@ -101,97 +75,44 @@ function CertificateCard({ reward: r }: { reward: RewardDto }) {
 
 function RewardView({ reward: r, onReload }: { reward: RewardDto; onReload: () => void }) {
   const transition = useRewardTransition(r.id);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const onConflict = (err: unknown) => {
-    setConflict(conflictMessage(err, 'Penghargaan'));
-    onReload();
-  };
   return (
-    <Stack>
-      <ConflictAlert
-        message={conflict}
-        onReload={() => {
-          setConflict(null);
-          onReload();
-        }}
-        onClose={() => setConflict(null)}
-      />
-      <CaseActions<RewardEvent, RewardDto>
-        events={r.events}
-        specs={specs}
-        version={r.version}
-        pending={transition.isPending}
-        mutate={(body, callbacks) => transition.mutate(body, callbacks)}
-        stateLabels={rewardStateLabels}
-        noun="Penghargaan"
-        onConflict={onConflict}
-      />
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <FactsCard summary={r.summary} facts={r.facts} />
-        <LegalBasisCard
-          legalBasis={r.legalBasis}
-          ruleCode={r.ruleCode}
-          ruleName={r.ruleName}
-          ruleVersion={r.ruleVersion}
-          periodLabel={r.periodLabel}
-        />
-      </SimpleGrid>
+    <CaseView<RewardEvent, RewardDto>
+      case={r}
+      noun="Penghargaan"
+      stateLabels={rewardStateLabels}
+      events={r.events}
+      specs={specs}
+      transition={transition}
+      onReload={onReload}
+    >
       <CertificateCard reward={r} />
-      <HistoryCard history={r.history} stateLabels={rewardStateLabels} />
-    </Stack>
+    </CaseView>
   );
 }
+
+const certificate: CaseDocument<RewardDto> = {
+  label: 'Unduh piagam (PDF)',
+  testId: 'certificate-pdf',
+  number: (r) => r.certificateNumber,
+  href: (r) => certificateUrl(r.id),
+};
 
 /** One reward with its facts, legal basis, certificate and history. */
 export function RewardDetailPage() {
   const { id = '' } = useParams();
-  const qc = useQueryClient();
   const q = useReward(id);
-  const r = q.data;
   return (
-    <Stack>
-      <Anchor component={Link} to="/disiplin/penghargaan" size="sm">
-        ← Daftar penghargaan
-      </Anchor>
-      <PageHeader
-        title={r ? `Penghargaan ${r.ruleName}` : 'Penghargaan'}
-        description={
-          r
-            ? `${r.subject.name}${r.subject.nip ? ` · NIP ${formatNip(r.subject.nip)}` : ''} · ${labelOf(subjectKindLabels, r.subject.kind)}, ${r.subject.workUnitName}`
-            : undefined
-        }
-        actions={
-          r ? (
-            <>
-              <RewardStateBadge state={r.state} size="lg" />
-              {r.certificateNumber ? (
-                <Button
-                  component="a"
-                  href={certificateUrl(r.id)}
-                  download
-                  variant="default"
-                  size="sm"
-                  aria-label={`Unduh piagam (PDF) nomor ${r.certificateNumber}`}
-                  data-testid="certificate-pdf"
-                >
-                  Unduh piagam (PDF)
-                </Button>
-              ) : null}
-            </>
-          ) : null
-        }
-      />
-      {q.isPending ? (
-        <PageLoader />
-      ) : q.isError ? (
-        <QueryError error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <RewardView
-          key={id}
-          reward={q.data}
-          onReload={() => void qc.refetchQueries({ queryKey: rewardKey(id) })}
-        />
-      )}
-    </Stack>
+    <CaseDetailPage
+      id={id}
+      query={q}
+      queryKey={rewardKey(id)}
+      back={{ to: '/disiplin/penghargaan', label: '← Daftar penghargaan' }}
+      noun="Penghargaan"
+      name={(r) => r.ruleName}
+      badge={(r) => <RewardStateBadge state={r.state} size="lg" />}
+      document={certificate}
+    >
+      {(r, onReload) => <RewardView reward={r} onReload={onReload} />}
+    </CaseDetailPage>
   );
 }

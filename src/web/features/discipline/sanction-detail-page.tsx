@@ -1,33 +1,24 @@
-import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import type { SanctionDto } from '../../../contract/discipline';
 import { useFormat } from '../../app/session';
 import { FieldRow } from '../../components/field-row';
-import { PageHeader } from '../../components/page-header';
-import { PageLoader } from '../../components/page-loader';
-import { QueryError } from '../../components/query-error';
 import { TableScroll } from '../../components/table-scroll';
-import { formatNip } from '../civil-servants/nip-parts';
 import { AppealCard } from './appeal-card';
 import {
-  CaseActions,
   CaseCard,
-  ConflictAlert,
-  conflictMessage,
-  FactsCard,
-  HistoryCard,
-  LegalBasisCard,
+  CaseDetailPage,
+  CaseView,
+  CloseReason,
+  ProposalRows,
   type ActionSpec,
+  type CaseDocument,
 } from './case-parts';
 import { decreeUrl, sanctionKey, useSanction, useSanctionTransition } from './discipline-api';
 import {
-  labelOf,
   SanctionStateBadge,
   sanctionEventLabels,
   sanctionStateLabels,
-  subjectKindLabels,
   useRegionToday,
   useTimeFormat,
   VestBadge,
@@ -117,15 +108,7 @@ function SanctionCard({ sanction: s }: { sanction: SanctionDto }) {
             {s.startsOn ? `${f.date(s.startsOn)} – ${f.date(s.endsOn)}` : 'Belum dijadwalkan'}
           </FieldRow>
           <FieldRow label="Nomor SK">{s.decreeNumber ?? '—'}</FieldRow>
-          <FieldRow label="Diusulkan">
-            {f.dateTime(s.proposedAt)}
-            {s.proposedByName ? ` oleh ${s.proposedByName}` : ''}
-          </FieldRow>
-          <FieldRow label="Disetujui">
-            {s.approvedAt
-              ? `${f.dateTime(s.approvedAt)}${s.approvedByName ? ` oleh ${s.approvedByName}` : ''}`
-              : '—'}
-          </FieldRow>
+          <ProposalRows case={s} />
         </Stack>
         {repeat ? (
           <Alert color="orange" title="Pelanggaran berulang" data-testid="sanction-repeat">
@@ -148,16 +131,7 @@ function SanctionCard({ sanction: s }: { sanction: SanctionDto }) {
             ) : null}
           </Alert>
         ) : null}
-        {s.closeReason ? (
-          <div>
-            <Text size="sm" c="dimmed">
-              Alasan penutupan
-            </Text>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {s.closeReason}
-            </Text>
-          </div>
-        ) : null}
+        <CloseReason reason={s.closeReason} />
       </Stack>
     </CaseCard>
   );
@@ -273,112 +247,65 @@ function ServingDaysCard({ sanction: s }: { sanction: SanctionDto }) {
 function SanctionView({ sanction: s, onReload }: { sanction: SanctionDto; onReload: () => void }) {
   const f = useFormat();
   const transition = useSanctionTransition(s.id);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const onConflict = (err: unknown) => {
-    setConflict(conflictMessage(err, 'Sanksi'));
-    onReload();
-  };
   const buttons = s.events.filter((e): e is ButtonEvent => e !== 'appeal');
   const showDecision = s.appealedAt !== null || s.decidedOn !== null || s.state === 'appealed';
 
   return (
-    <Stack>
-      <ConflictAlert
-        message={conflict}
-        onReload={() => {
-          setConflict(null);
-          onReload();
-        }}
-        onClose={() => setConflict(null)}
-      />
-      {s.events.includes('appeal') && s.appealDeadline ? (
-        <Alert color="blue" title="Hak mengajukan keberatan" data-testid="appeal-hint">
-          Anda dapat mengajukan keberatan atas sanksi ini, dengan alasan dan bukti, paling lambat{' '}
-          {f.date(s.appealDeadline)}.{' '}
-          <Anchor href="#case-appeal" c="var(--mantine-color-text)" underline="always" size="sm" fw={500}>
-            Isi formulir keberatan
-          </Anchor>
-        </Alert>
-      ) : null}
-      <CaseActions<ButtonEvent, SanctionDto>
-        events={buttons}
-        specs={specs}
-        version={s.version}
-        pending={transition.isPending}
-        mutate={(body, callbacks) => transition.mutate(body, callbacks)}
-        stateLabels={sanctionStateLabels}
-        noun="Sanksi"
-        onConflict={onConflict}
-      />
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <FactsCard summary={s.summary} facts={s.facts} />
-        <LegalBasisCard
-          legalBasis={s.legalBasis}
-          ruleCode={s.ruleCode}
-          ruleName={s.ruleName}
-          ruleVersion={s.ruleVersion}
-          periodLabel={s.periodLabel}
-        />
-        <SanctionCard sanction={s} />
-        <AppealCard sanction={s} onConflict={onConflict} />
-      </SimpleGrid>
+    <CaseView<ButtonEvent, SanctionDto>
+      case={s}
+      noun="Sanksi"
+      stateLabels={sanctionStateLabels}
+      events={buttons}
+      specs={specs}
+      transition={transition}
+      onReload={onReload}
+      notice={
+        s.events.includes('appeal') && s.appealDeadline ? (
+          <Alert color="blue" title="Hak mengajukan keberatan" data-testid="appeal-hint">
+            Anda dapat mengajukan keberatan atas sanksi ini, dengan alasan dan bukti, paling lambat{' '}
+            {f.date(s.appealDeadline)}.{' '}
+            <Anchor href="#case-appeal" c="var(--mantine-color-text)" underline="always" size="sm" fw={500}>
+              Isi formulir keberatan
+            </Anchor>
+          </Alert>
+        ) : null
+      }
+      gridCards={(onConflict) => (
+        <>
+          <SanctionCard sanction={s} />
+          <AppealCard sanction={s} onConflict={onConflict} />
+        </>
+      )}
+    >
       {showDecision ? <DecisionCard sanction={s} /> : null}
       <ServingDaysCard sanction={s} />
-      <HistoryCard history={s.history} stateLabels={sanctionStateLabels} />
-    </Stack>
+    </CaseView>
   );
 }
+
+const decree: CaseDocument<SanctionDto> = {
+  label: 'Unduh SK (PDF)',
+  testId: 'decree-pdf',
+  number: (s) => s.decreeNumber,
+  href: (s) => decreeUrl(s.id),
+};
 
 /** One sanction with its facts, legal basis, appeal, decision, serving days and history. */
 export function SanctionDetailPage() {
   const { id = '' } = useParams();
-  const qc = useQueryClient();
   const q = useSanction(id);
-  const s = q.data;
   return (
-    <Stack>
-      <Anchor component={Link} to="/disiplin/sanksi" size="sm">
-        ← Daftar sanksi
-      </Anchor>
-      <PageHeader
-        title={s ? `Sanksi ${s.label}` : 'Sanksi'}
-        description={
-          s
-            ? `${s.subject.name}${s.subject.nip ? ` · NIP ${formatNip(s.subject.nip)}` : ''} · ${labelOf(subjectKindLabels, s.subject.kind)}, ${s.subject.workUnitName}`
-            : undefined
-        }
-        actions={
-          s ? (
-            <>
-              <SanctionStateBadge state={s.state} size="lg" />
-              {s.decreeNumber ? (
-                <Button
-                  component="a"
-                  href={decreeUrl(s.id)}
-                  download
-                  variant="default"
-                  size="sm"
-                  aria-label={`Unduh SK (PDF) nomor ${s.decreeNumber}`}
-                  data-testid="decree-pdf"
-                >
-                  Unduh SK (PDF)
-                </Button>
-              ) : null}
-            </>
-          ) : null
-        }
-      />
-      {q.isPending ? (
-        <PageLoader />
-      ) : q.isError ? (
-        <QueryError error={q.error} onRetry={() => void q.refetch()} />
-      ) : (
-        <SanctionView
-          key={id}
-          sanction={q.data}
-          onReload={() => void qc.refetchQueries({ queryKey: sanctionKey(id) })}
-        />
-      )}
-    </Stack>
+    <CaseDetailPage
+      id={id}
+      query={q}
+      queryKey={sanctionKey(id)}
+      back={{ to: '/disiplin/sanksi', label: '← Daftar sanksi' }}
+      noun="Sanksi"
+      name={(s) => s.label}
+      badge={(s) => <SanctionStateBadge state={s.state} size="lg" />}
+      document={decree}
+    >
+      {(s, onReload) => <SanctionView sanction={s} onReload={onReload} />}
+    </CaseDetailPage>
   );
 }
