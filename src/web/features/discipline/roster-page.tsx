@@ -144,7 +144,7 @@ function VestCell({
     return (
       <>
         <Box className="discipline-print-only">{none}</Box>
-        <Group gap={4} wrap="nowrap" className="discipline-no-print">
+        <Group gap={4} className="discipline-no-print">
           <TextInput
             type="time"
             size="xs"
