@@ -1713,7 +1713,8 @@ const TABLE: Row[] = [
         decidedOn: '2026-10-30',
         approvedBy: w.a.users.kepala,
       });
-      return { url: `/api/discipline/sanctions/${s.id}/days/2026-11-02`, body: { vestIssued: 'now' } };
+      // A day that has passed: recorded with the time the vest was handed out.
+      return { url: `/api/discipline/sanctions/${s.id}/days/2026-11-02`, body: { vestIssued: '07:10' } };
     },
   },
   { def: disciplineRoutes.dashboard, allowed: DISCIPLINE_BOARD },
