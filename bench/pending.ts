@@ -11,7 +11,8 @@ export const PENDING: PendingScenario[] = [
     id: 'B5',
     scenario: 'deadline spike (city)',
     bar: '200 operators x 30 realizations in 15 min plus 8,000 ASN reading status in an hour, at 10x: p95 < 300 ms, zero errors',
-    needs: 'the ASN status pages of the reward and punishment module (realization entry is built)',
+    needs:
+      'a load script of its own: the ASN status pages (/kehadiran/saya, /disiplin/sanksi) and realization entry are built, the spike that drives them is not',
   },
   {
     id: 'B6',

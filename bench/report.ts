@@ -268,9 +268,7 @@ export function renderReport(r: Report): string {
   out.push('');
   out.push(`## ${PENDING.map((p) => p.id).join(', ')}`);
   out.push('');
-  out.push(
-    'These scenarios need modules that are not built yet, so they are listed and not measured; no figures are estimated.',
-  );
+  out.push('These scenarios are not measured yet (what each needs is listed); no figures are estimated.');
   out.push('');
   out.push('| id | scenario | bar | status |');
   out.push('|---|---|---|---|');
