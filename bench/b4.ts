@@ -322,21 +322,3 @@ export function renderB4(
   out.push('');
   return out.join('\n');
 }
-
-/**
- * Puts the B4 section into a rendered docs/benchmarks.md: in place of an existing B4 section, else
- * before the heading `before` (the pending scenarios'), else at the end.
- */
-export function spliceB4(doc: string, section: string, before?: string): string {
-  const lines = doc.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('## B4 '));
-  if (start >= 0) {
-    let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
-    if (end < 0) end = lines.length;
-    lines.splice(start, end - start, ...section.split('\n'));
-    return lines.join('\n');
-  }
-  const at = before ? lines.indexOf(before) : -1;
-  lines.splice(at >= 0 ? at : lines.length, 0, ...section.split('\n'));
-  return lines.join('\n');
-}

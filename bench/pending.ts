@@ -14,13 +14,6 @@ export const PENDING: PendingScenario[] = [
     needs:
       'a load script of its own: the ASN status pages (/kehadiran/saya, /disiplin/sanksi) and realization entry are built, the spike that drives them is not',
   },
-  {
-    id: 'B6',
-    scenario: 'engines (B2-B4 on PGlite and PostgreSQL)',
-    bar: 'PGlite <= 3x PostgreSQL; single-writer ceiling documented',
-    needs:
-      'the PGlite/PostgreSQL ratios of B2-B4 set against the bar and the single-writer ceiling documented; B2, B3 and B4 already run on both engines',
-  },
 ];
 
 export const pendingLine = (p: PendingScenario) =>

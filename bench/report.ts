@@ -277,3 +277,23 @@ export function renderReport(r: Report): string {
   out.push('');
   return out.join('\n');
 }
+
+/**
+ * Puts a section (rendered outside this module: B4, B6) into a rendered docs/benchmarks.md: in place
+ * of the section with the same `## Bn ` heading, else before the heading `before` (the pending
+ * scenarios'), else at the end.
+ */
+export function spliceSection(doc: string, section: string, before?: string): string {
+  const prefix = section.split('\n')[0].split(' ').slice(0, 2).join(' ') + ' ';
+  const lines = doc.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(prefix));
+  if (start >= 0) {
+    let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+    if (end < 0) end = lines.length;
+    lines.splice(start, end - start, ...section.split('\n'));
+    return lines.join('\n');
+  }
+  const at = before ? lines.indexOf(before) : -1;
+  lines.splice(at >= 0 ? at : lines.length, 0, ...section.split('\n'));
+  return lines.join('\n');
+}

@@ -14,12 +14,13 @@ import { machine, packageVersion, postgresVersion, shortVersion } from './env.js
 import { fmtInt, fmtRatio, NOISY_SPREAD, runB1, type B1Result, type EngineName } from './http.js';
 import { PENDING, pendingLine } from './pending.js';
 import { createScratchDatabase, DEFAULT_POSTGRES_URL, type ScratchDatabase } from './postgres.js';
-import { DOC_PATH, writeReport } from './report.js';
+import { DOC_PATH, spliceSection, writeReport } from './report.js';
 import { runB2, type B2Result } from './b2.js';
 import { runB3, type B3Result } from './b3.js';
-import { renderB4, runB4, spliceB4, type B4Result } from './b4.js';
+import { renderB4, runB4, type B4Result } from './b4.js';
+import { compareEngines, renderB6 } from './b6.js';
 
-const SCENARIOS = ['B1', 'B2', 'B3', 'B4', ...PENDING.map((p) => p.id)];
+const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B6', ...PENDING.map((p) => p.id)];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
@@ -257,6 +258,16 @@ async function main() {
       }
       console.log('');
     }
+    if (selected('B6')) {
+      console.log('B6 engines: PGlite against PostgreSQL on B2-B4 of this run');
+      const rows = compareEngines(b2, b3, b4);
+      if (rows.length === 0) console.log('  not run: needs B2, B3 or B4 on both engines (--engine both)');
+      for (const r of rows)
+        console.log(
+          `  ${r.scenario}: PGlite / PostgreSQL ${fmtRatio(r.ratio)}  ${r.pass ? 'PASS' : 'FAIL'} (bar: <= 3x)`,
+        );
+      console.log('');
+    }
     for (const p of PENDING) if (selected(p.id)) console.log(pendingLine(p));
   } finally {
     await cleanup();
@@ -294,20 +305,17 @@ async function main() {
       only: opts.only,
       elapsedSeconds: (Date.now() - started) / 1000,
     });
-    // report.ts renders B1-B3 and the pending scenarios; the B4 section goes before the pending ones.
+    // report.ts renders B1-B3 and the pending scenarios; the B4 and B6 sections go before the pending ones.
     const pendingHeading = PENDING.length ? `## ${PENDING.map((p) => p.id).join(', ')}` : undefined;
-    writeFileSync(
-      DOC_PATH,
-      spliceB4(
-        readFileSync(DOC_PATH, 'utf8'),
-        renderB4(
-          b4,
-          opts.only,
-          `Measured by \`${command}\` on ${new Date().toISOString()}; load average (1 min) ${loadBefore.toFixed(2)} at the start of the run.`,
-        ),
-        pendingHeading,
-      ),
+    const measured = `Measured by \`${command}\` on ${new Date().toISOString()}; load average (1 min) ${loadBefore.toFixed(2)} at the start of the run.`;
+    let doc = spliceSection(
+      readFileSync(DOC_PATH, 'utf8'),
+      renderB4(b4, opts.only, measured),
+      pendingHeading,
     );
+    if (selected('B6'))
+      doc = spliceSection(doc, renderB6(compareEngines(b2, b3, b4), b3, measured), pendingHeading);
+    writeFileSync(DOC_PATH, doc);
     console.log('');
     console.log(`wrote ${path.relative(process.cwd(), DOC_PATH)}`);
   }
