@@ -56,8 +56,8 @@ export interface B3Result {
   pass: boolean;
 }
 
-const UNITS = 40;
-const ASN = 7_400;
+export const UNITS = 40;
+export const ASN = 7_400;
 /** January 2026 minus New Year's Day and Isra Mi'raj (16 January). */
 const MONTH = '2026-01';
 const HOLIDAYS = new Set(['2026-01-01', '2026-01-16']);
@@ -117,9 +117,13 @@ export function generateMonth(seed = 2026) {
   return { days, text: `${lines.join('\r\n')}\r\n`, lines: lines.length };
 }
 
-async function seedCity(database: Database) {
+/** A bench region with the city's 40 OPDs, 7,400 ASN and their device PINs 1..7400 (B3, B4). */
+export async function seedCity(
+  database: Database,
+  region = { slug: 'kota-bench-b3', name: 'Kota Bench B3' },
+) {
   const { db } = database;
-  const regionId = await createRegion(db, { slug: 'kota-bench-b3', name: 'Kota Bench B3' });
+  const regionId = await createRegion(db, region);
   const unitIds = await insertWorkUnits(
     db,
     regionId,

@@ -1,17 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/server/db/client.js';
-import { devicePins } from '../src/server/db/schema.js';
 import { getImport, startImport } from '../src/server/modules/attendance/import.service.js';
 import { monthRecaps } from '../src/server/modules/discipline/lateness.service.js';
 import { monthRange } from '../src/server/modules/discipline/lateness.domain.js';
 import { DEFAULT_RULES, evaluateRules } from '../src/server/modules/discipline/rules.domain.js';
 import { loadCalendar } from '../src/server/modules/monitoring/calendar.service.js';
 import { addDays, dayOff } from '../src/server/modules/monitoring/working-days.domain.js';
-import { buildCivilServant, type CivilServantSeed } from '../src/server/seed/factories.js';
-import { rng } from '../src/server/seed/random.js';
-import { createRegion, insertCivilServants, insertWorkUnits } from '../src/server/seed/seed.js';
-import { generateMonth, type Timing } from './b3.js';
+import { ASN, generateMonth, seedCity, UNITS, type Timing } from './b3.js';
 import { fmtRatio } from './http.js';
 
 /**
@@ -61,8 +57,6 @@ export interface B4Result {
   pass: boolean;
 }
 
-const UNITS = 40;
-const ASN = 7_400;
 const MONTH = '2026-01';
 const PERIOD_KEY = '2026-M01';
 /** After the month ended, so that the whole month is evaluated. */
@@ -75,39 +69,9 @@ const median = (xs: number[]) => {
 };
 const timing = (rounds: number[]): Timing => ({ rounds, median: median(rounds) });
 
-async function seedCity(database: Database) {
+async function seedCityMonth(database: Database) {
   const { db } = database;
-  const regionId = await createRegion(db, { slug: 'kota-bench-b4', name: 'Kota Bench B4' });
-  const unitIds = await insertWorkUnits(
-    db,
-    regionId,
-    Array.from({ length: UNITS }, (_, i) => ({
-      code: `9.${String(i + 1).padStart(2, '0')}.01`,
-      name: `Dinas Bench ${i + 1}`,
-      kind: 'dinas',
-    })),
-  );
-  const units = [...unitIds.values()];
-  const r = rng(7400);
-  const people: (CivilServantSeed & { workUnitId: string })[] = [];
-  const nips = new Set<string>();
-  while (people.length < ASN) {
-    const p = buildCivilServant(r, {}, new Date('2026-01-01T00:00:00Z'));
-    if (nips.has(p.nip)) continue;
-    nips.add(p.nip);
-    people.push({ ...p, workUnitId: units[people.length % UNITS] });
-  }
-  const ids = await insertCivilServants(db, regionId, people);
-  const byPin = people.map((p) => ids.get(p.nip)!);
-  for (let i = 0; i < byPin.length; i += 1000)
-    await db.insert(devicePins).values(
-      byPin.slice(i, i + 1000).map((civilServantId, k) => ({
-        regionId,
-        device: '',
-        pin: String(i + k + 1),
-        civilServantId,
-      })),
-    );
+  const { regionId } = await seedCity(database, { slug: 'kota-bench-b4', name: 'Kota Bench B4' });
   const month = generateMonth();
   const started = await startImport(
     database,
@@ -223,7 +187,7 @@ export async function runB4(opts: {
   try {
     await database.migrate();
     const t0 = performance.now();
-    const { regionId, punches } = await seedCity(database);
+    const { regionId, punches } = await seedCityMonth(database);
     const seedMs = performance.now() - t0;
     const calendar = await loadCalendar(database.db, regionId);
     const range = monthRange(MONTH);

@@ -8,21 +8,14 @@ import type {
   Roster,
   SanctionDto,
 } from '../../src/contract/discipline.js';
-import {
-  attendanceImports,
-  attendancePunches,
-  auditEntries,
-  notifications,
-  rewards,
-  sanctions,
-  users,
-} from '../../src/server/db/schema.js';
+import { auditEntries, notifications, rewards, sanctions, users } from '../../src/server/db/schema.js';
 import { advanceSanctions } from '../../src/server/modules/discipline/cases.service.js';
 import { DEFAULT_RULES } from '../../src/server/modules/discipline/rules.domain.js';
 import { loadCalendar } from '../../src/server/modules/monitoring/calendar.service.js';
 import { addWorkingDays, nextWorkingDay } from '../../src/server/modules/monitoring/working-days.domain.js';
 import { multipart } from '../support/multipart.js';
 import { pdfCompact } from '../support/pdf.js';
+import { insertPunches } from '../support/punches.js';
 import { setupWorld, type Client, type World } from '../support/harness.js';
 
 /**
@@ -48,34 +41,7 @@ const workingDays = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1
 );
 const late = ['2026-10-01', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-12'];
 
-async function punch(servant: string, times: string[]) {
-  const [imp] = await w.database.db
-    .insert(attendanceImports)
-    .values({
-      regionId: w.a.id,
-      kind: 'attlog',
-      fileName: `uji-${servant.slice(0, 8)}.dat`,
-      fileSha256: `${servant}-${times.length}`,
-      status: 'committed',
-      rowsRead: times.length,
-      punchesRead: times.length,
-      punchesAdded: times.length,
-    })
-    .returning({ id: attendanceImports.id });
-  await w.database.db.insert(attendancePunches).values(
-    times.map((t) => {
-      const [day, time] = t.split(' ');
-      return {
-        regionId: w.a.id,
-        civilServantId: servant,
-        day,
-        localTime: time,
-        at: new Date(`${day}T${time}+07:00`),
-        importId: imp.id,
-      };
-    }),
-  );
-}
+const punch = (servant: string, times: string[]) => insertPunches(w, servant, times);
 
 const habitual = () => w.a.people.u1[1];
 

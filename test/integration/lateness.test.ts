@@ -2,13 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecapPage, ServantMonth } from '../../src/contract/lateness.js';
-import {
-  attendanceExcuses,
-  attendanceImports,
-  attendancePunches,
-  users,
-} from '../../src/server/db/schema.js';
+import { attendanceExcuses, users } from '../../src/server/db/schema.js';
 import { myMonth, recap } from '../../src/server/modules/discipline/lateness.service.js';
+import { insertPunches } from '../support/punches.js';
 import { setupWorld, type Client, type World } from '../support/harness.js';
 
 let w: World;
@@ -20,35 +16,7 @@ let head: Client;
 const MONTH = '2026-10';
 const AFTER = new Date('2026-11-20T03:00:00Z');
 
-/** Local punches of one servant: `day time` pairs. */
-async function punch(servant: string, times: string[]) {
-  const [imp] = await w.database.db
-    .insert(attendanceImports)
-    .values({
-      regionId: w.a.id,
-      kind: 'attlog',
-      fileName: `uji-${servant.slice(0, 8)}.dat`,
-      fileSha256: `${servant}-${times.length}`,
-      status: 'committed',
-      rowsRead: times.length,
-      punchesRead: times.length,
-      punchesAdded: times.length,
-    })
-    .returning({ id: attendanceImports.id });
-  await w.database.db.insert(attendancePunches).values(
-    times.map((t) => {
-      const [day, time] = t.split(' ');
-      return {
-        regionId: w.a.id,
-        civilServantId: servant,
-        day,
-        localTime: time,
-        at: new Date(`${day}T${time}+07:00`),
-        importId: imp.id,
-      };
-    }),
-  );
-}
+const punch = (servant: string, times: string[]) => insertPunches(w, servant, times);
 
 /** Every working day of October 2026 (Monday-Friday), in order. */
 const workingDays = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`).filter(

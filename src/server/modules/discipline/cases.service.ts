@@ -140,7 +140,8 @@ function subjectOf(r: SanctionRowDb | RewardRowDb, unitName: string, nip: string
   };
 }
 
-function sanctionRow(r: SanctionRowDb, unitName: string, nip: string | null): SanctionRow {
+/** The columns every case row shows, sanction or reward (`caseColumns` of the schema). */
+function caseRow(r: SanctionRowDb | RewardRowDb, unitName: string, nip: string | null) {
   return {
     id: r.id,
     ruleCode: r.ruleCode,
@@ -152,6 +153,12 @@ function sanctionRow(r: SanctionRowDb, unitName: string, nip: string | null): Sa
     summary: r.summary,
     proposedAt: r.createdAt.toISOString(),
     version: r.version,
+  };
+}
+
+function sanctionRow(r: SanctionRowDb, unitName: string, nip: string | null): SanctionRow {
+  return {
+    ...caseRow(r, unitName, nip),
     state: r.state as SanctionState,
     label: r.label,
     workingDays: r.workingDays,
@@ -163,16 +170,7 @@ function sanctionRow(r: SanctionRowDb, unitName: string, nip: string | null): Sa
 
 function rewardRow(r: RewardRowDb, unitName: string, nip: string | null): RewardRow {
   return {
-    id: r.id,
-    ruleCode: r.ruleCode,
-    ruleVersion: r.ruleVersion,
-    ruleName: r.ruleName,
-    periodKey: r.periodKey,
-    periodLabel: periodLabel(r.periodKey),
-    subject: subjectOf(r, unitName, nip),
-    summary: r.summary,
-    proposedAt: r.createdAt.toISOString(),
-    version: r.version,
+    ...caseRow(r, unitName, nip),
     state: r.state as RewardState,
     certificateText: r.certificateText,
     certificateNumber: r.certificateNumber,
