@@ -201,7 +201,9 @@ const stateBadge = (page: Page) => textOf(page.getByTestId('case-state').first()
 /** An entry of a navbar group, opening the group unless it is open (it opens on its own pages). */
 async function navTo(page: Page, group: string, entry: string) {
   const link = page.getByRole('link', { name: entry, exact: true });
-  if (!(await link.isVisible())) await page.getByRole('button', { name: group }).click();
+  const toggle = page.getByRole('button', { name: group });
+  await toggle.waitFor(); // the navbar is drawn, with the group open or closed as the page wants it
+  if (!(await link.isVisible())) await toggle.click();
   await link.click();
 }
 
@@ -213,16 +215,19 @@ const casesOfMonth = () =>
 
 /**
  * Picks a day in a Mantine date picker: its day buttons are named `27 November 2026`; the calendar
- * opens on the month of the date shown, and shows the first and last days of the months around it,
- * so a day further away is reached with the month arrows (unnamed, found by their direction).
+ * opens on the month of the date shown, so a day of another month is reached with the month arrows
+ * (unnamed, found by their direction), pressed once per month between the two. The count is worked
+ * out beforehand, not by looking for the day: the calendar fades in, and a day not visible yet would
+ * send the picker months away.
  */
 async function pickDay(page: Page, label: string, day: string) {
   const shown = new URL(page.url()).searchParams.get('tanggal') ?? today;
+  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  const steps = month(day) - month(shown);
   await page.getByLabel(label).click();
-  const button = page.getByRole('button', { name: longDay(day), exact: true });
-  const arrow = page.locator(`[data-direction="${day < shown ? 'previous' : 'next'}"]`).first();
-  for (let i = 0; i < 3 && !(await button.isVisible()); i++) await arrow.click();
-  await button.click();
+  const arrow = page.locator(`[data-direction="${steps < 0 ? 'previous' : 'next'}"]`).first();
+  for (let i = 0; i < Math.abs(steps); i++) await arrow.click();
+  await page.getByRole('button', { name: longDay(day), exact: true }).click();
 }
 
 /** The sanction's page, opened from the list by its row (searched by the ASN's name). */
@@ -338,7 +343,7 @@ describe('from an attendance file to the vest on the morning roster', () => {
     const newRewards = await number('preview-new-rewards');
     expect(newSanctions).toBeGreaterThanOrEqual(1);
 
-    await page.getByRole('button', { name: 'Jalankan dan buat usulan' }).click();
+    await page.getByTestId('commit-button').click();
     const dialog = page.getByRole('dialog', { name: `Jalankan evaluasi ${periodLabel}?` });
     expect(await textOf(dialog)).toContain(
       `Evaluasi ini akan membuat ${newSanctions} usulan sanksi dan ${newRewards} usulan penghargaan baru.`,
@@ -348,6 +353,8 @@ describe('from an attendance file to the vest on the morning roster', () => {
     await expect
       .poll(() => textOf(result), { timeout: 60_000 })
       .toContain(`${newSanctions} usulan sanksi dan ${newRewards} usulan penghargaan baru dibuat`);
+    // The question closes with the run; its fade-out must end before the button is pressed again.
+    await dialog.waitFor({ state: 'hidden' });
     expect(await textOf(result)).toContain(`Evaluasi ${periodLabel} selesai`);
     // The dry run again: the ASN's hit is proposed now.
     const hit = page.getByTestId('hit-row').filter({ hasText: asn.name });
@@ -364,7 +371,7 @@ describe('from an attendance file to the vest on the morning roster', () => {
     sanctionId = own.id;
 
     // Running the same month again proposes nothing twice.
-    await page.getByRole('button', { name: 'Jalankan dan buat usulan' }).click();
+    await page.getByTestId('commit-button').click();
     const again = page.getByRole('dialog', { name: `Jalankan evaluasi ${periodLabel}?` });
     expect(await textOf(again)).toContain(
       'Evaluasi ini akan membuat 0 usulan sanksi dan 0 usulan penghargaan baru.',
