@@ -69,6 +69,31 @@ export async function seedCity(database: Database, year: number) {
       kind: 'dinas',
     })),
   );
+  await createUsers(db, regionId, [
+    {
+      username: 'kepala',
+      fullName: 'Kepala Bench',
+      password: 'kalimat sandi bench',
+      roles: [{ role: 'head_of_region', workUnitId: null }],
+      civilServantId: null,
+    },
+  ]);
+  const seeded = await seedContracts(database, regionId, [...unitIds.values()], year);
+  return { regionId, unitIds: [...unitIds.values()], ...seeded };
+}
+
+/**
+ * One cycle starting in `year` and, per unit, signed contracts with their indicators, five years of
+ * targets and the realizations of months 1..`months` of the first year (the later months left to enter).
+ */
+export async function seedContracts(
+  database: Database,
+  regionId: string,
+  units: string[],
+  year: number,
+  months = 12,
+) {
+  const { db } = database;
   const cycleId = await insertCycle(db, regionId, {
     name: `Lelang Kinerja ${year}-${year + 4}`,
     startYear: year,
@@ -84,16 +109,6 @@ export async function seedCity(database: Database, year: number) {
     budgetCeilings: [],
     themes: [],
   } as Parameters<typeof insertCycle>[2]);
-  await createUsers(db, regionId, [
-    {
-      username: 'kepala',
-      fullName: 'Kepala Bench',
-      password: 'kalimat sandi bench',
-      roles: [{ role: 'head_of_region', workUnitId: null }],
-      civilServantId: null,
-    },
-  ]);
-  const units = [...unitIds.values()];
   const P = [] as (typeof proposals.$inferInsert)[];
   const K = [] as (typeof pacts.$inferInsert)[];
   const C = [] as (typeof contracts.$inferInsert)[];
@@ -164,7 +179,7 @@ export async function seedCity(database: Database, year: number) {
             year: year + y,
             value: i === 1 ? 45 - y : 55 + y * 2,
           });
-        for (let m = 1; m <= 12; m++)
+        for (let m = 1; m <= months; m++)
           R.push({
             regionId,
             contractId,
@@ -189,7 +204,7 @@ export async function seedCity(database: Database, year: number) {
   await chunks(I, (x) => db.insert(contractIndicators).values(x));
   await chunks(T, (x) => db.insert(contractTargets).values(x));
   await chunks(R, (x) => db.insert(realizations).values(x));
-  return { regionId, unitIds: units, contracts: C.length, indicators: I.length, realizations: R.length };
+  return { contracts: C.length, indicators: I.length, realizations: R.length };
 }
 
 /** The rows the API reads, as plain SQL on the same connection: the raw baseline of the bar. */

@@ -69,9 +69,13 @@ const median = (xs: number[]) => {
 };
 const timing = (rounds: number[]): Timing => ({ rounds, median: median(rounds) });
 
-async function seedCityMonth(database: Database) {
+/** B3's city with its January punches imported through the importer (B4's workload; B5 reads it too). */
+export async function seedCityMonth(
+  database: Database,
+  region = { slug: 'kota-bench-b4', name: 'Kota Bench B4' },
+) {
   const { db } = database;
-  const { regionId } = await seedCity(database, { slug: 'kota-bench-b4', name: 'Kota Bench B4' });
+  const { regionId, byPin } = await seedCity(database, region);
   const month = generateMonth();
   const started = await startImport(
     database,
@@ -83,7 +87,7 @@ async function seedCityMonth(database: Database) {
   const done = await getImport(db, regionId, started.import.id);
   if (done.status !== 'committed') throw new Error(`B4: the workload import ended ${done.status}`);
   await db.execute(sql`analyze`);
-  return { regionId, punches: done.punchesAdded ?? 0 };
+  return { regionId, byPin, punches: done.punchesAdded ?? 0 };
 }
 
 type Bands = [number, number, number, number];

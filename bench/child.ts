@@ -42,11 +42,15 @@ export function startServer(
   name: string,
   env: Record<string, string> = {},
   timeoutMs = 120_000,
+  /** False: the server may use every core, whatever pinCpus set (a capacity run, not a ratio). */
+  pinned = true,
 ): Promise<ServerChild> {
   const file = path.join(repoRoot, 'bench', 'servers', `${name}.ts`);
   const node = [process.execPath, '--import', 'tsx', file];
-  // taskset execs node in place: same pid, same IPC channel.
-  const argv = serverCpu === undefined ? node : ['taskset', '--cpu-list', String(serverCpu), ...node];
+  // taskset execs node in place: same pid, same IPC channel. A child inherits this process's CPU (the
+  // load generator's, once pinned), so an unpinned server is given every core explicitly.
+  const cpus = pinned ? String(serverCpu) : `0-${os.cpus().length - 1}`;
+  const argv = serverCpu === undefined ? node : ['taskset', '--cpu-list', cpus, ...node];
   const child = spawn(argv[0], argv.slice(1), {
     cwd: repoRoot,
     env: { ...process.env, ...env },

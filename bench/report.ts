@@ -266,15 +266,17 @@ export function renderReport(r: Report): string {
       );
   }
   out.push('');
-  out.push(`## ${PENDING.map((p) => p.id).join(', ')}`);
-  out.push('');
-  out.push('These scenarios are not measured yet (what each needs is listed); no figures are estimated.');
-  out.push('');
-  out.push('| id | scenario | bar | status |');
-  out.push('|---|---|---|---|');
-  for (const p of PENDING)
-    out.push(`| ${p.id} | ${p.scenario} | ${p.bar} | not yet implemented (needs ${p.needs}) |`);
-  out.push('');
+  if (PENDING.length) {
+    out.push(`## ${PENDING.map((p) => p.id).join(', ')}`);
+    out.push('');
+    out.push('These scenarios are not measured yet (what each needs is listed); no figures are estimated.');
+    out.push('');
+    out.push('| id | scenario | bar | status |');
+    out.push('|---|---|---|---|');
+    for (const p of PENDING)
+      out.push(`| ${p.id} | ${p.scenario} | ${p.bar} | not yet implemented (needs ${p.needs}) |`);
+    out.push('');
+  }
   return out.join('\n');
 }
 

@@ -1,6 +1,7 @@
 /**
  * npm run bench [-- --scale S|city] [--only B1[,B2..]] [--engine pglite|postgres|both] [--duration 5]
- *                  [--connections 10] [--rounds 5] [--hello-processes 3] [--app-log-level silent|info] [--no-pin] [--no-write]
+ *                  [--connections 10] [--rounds 5] [--hello-processes 3] [--spike-seconds 90]
+ *                  [--app-log-level silent|info] [--no-pin] [--no-write]
  *
  * Runs the Performance scenarios of quality.md, prints each one's figures and ratio with a progress bar,
  * and (unless --no-write) writes docs/benchmarks.md with the machine, versions and date.
@@ -18,14 +19,15 @@ import { DOC_PATH, spliceSection, writeReport } from './report.js';
 import { runB2, type B2Result } from './b2.js';
 import { runB3, type B3Result } from './b3.js';
 import { renderB4, runB4, type B4Result } from './b4.js';
+import { renderB5, runB5, type B5Result } from './b5.js';
 import { compareEngines, renderB6 } from './b6.js';
 
-const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B6', ...PENDING.map((p) => p.id)];
+const SCENARIOS = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', ...PENDING.map((p) => p.id)];
 
 function usage(message?: string): never {
   if (message) console.error(`bench: ${message}`);
   console.error(
-    'usage: npm run bench -- [--scale S|city] [--only B1,...] [--engine pglite|postgres|both] [--duration <s>] [--connections <n>] [--rounds <n>] [--hello-processes <n>] [--app-log-level silent|info] [--no-pin] [--no-write]',
+    'usage: npm run bench -- [--scale S|city] [--only B1,...] [--engine pglite|postgres|both] [--duration <s>] [--connections <n>] [--rounds <n>] [--hello-processes <n>] [--spike-seconds <s>] [--app-log-level silent|info] [--no-pin] [--no-write]',
   );
   process.exit(2);
 }
@@ -42,6 +44,7 @@ function parse() {
         connections: { type: 'string', default: '10' },
         rounds: { type: 'string' },
         'hello-processes': { type: 'string', default: '3' },
+        'spike-seconds': { type: 'string', default: '90' },
         'app-log-level': { type: 'string', default: 'silent' },
         'no-write': { type: 'boolean', default: false },
         'no-pin': { type: 'boolean', default: false },
@@ -71,6 +74,9 @@ function parse() {
   const helloProcesses = Number(values['hello-processes']);
   if (!Number.isInteger(helloProcesses) || helloProcesses < 1 || helloProcesses > 8)
     usage('--hello-processes must be 1..8');
+  const spikeSeconds = Number(values['spike-seconds']);
+  if (!Number.isInteger(spikeSeconds) || spikeSeconds < 5 || spikeSeconds > 100)
+    usage('--spike-seconds must be 5..100 (90: the whole spike of 6,000 saves at 10x)');
   const only = values.only ? values.only.split(',').map((s) => s.trim().toUpperCase()) : undefined;
   for (const id of only ?? [])
     if (!SCENARIOS.includes(id)) usage(`--only: unknown scenario ${id} (known: ${SCENARIOS.join(', ')})`);
@@ -84,6 +90,8 @@ function parse() {
     connections,
     rounds,
     helloProcesses,
+    /** B5 offers the spike at 10x for this long: 90 s is all of the operators' 6,000 saves. */
+    spikeSeconds,
     /** B3 imports a city month per round: 3 rounds unless --rounds says otherwise. */
     b3Rounds: values.rounds === undefined ? 3 : rounds,
     /** B4 evaluates a city month per round: 3 rounds unless --rounds says otherwise. */
@@ -103,7 +111,7 @@ async function main() {
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_POSTGRES_URL;
   const usesPostgres =
     opts.engines.includes('postgres') &&
-    (selected('B1') || selected('B2') || selected('B3') || selected('B4'));
+    (selected('B1') || selected('B2') || selected('B3') || selected('B4') || selected('B5'));
   const args = process.argv.slice(2);
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
 
@@ -125,6 +133,7 @@ async function main() {
   let b2: B2Result[] | undefined;
   let b3: B3Result[] | undefined;
   let b4: B4Result[] | undefined;
+  let b5: B5Result[] | undefined;
   let postgres: string | null = null;
   let pinned: ReturnType<typeof pinCpus> = null;
   const cleanup = async () => {
@@ -258,6 +267,32 @@ async function main() {
       }
       console.log('');
     }
+    if (selected('B5')) {
+      console.log(
+        `B5 deadline spike, city (server in a child process, open-loop load from this one, ${opts.spikeSeconds} s at 10x)`,
+      );
+      b5 = [];
+      for (const engine of opts.engines) {
+        let url: string | undefined;
+        if (engine === 'postgres') {
+          scratch ??= await createScratchDatabase(postgresUrl);
+          url = scratch.url;
+        }
+        // The spike seeds its own region; a database B2-B4 used before holds other regions beside it.
+        const r = await runB5({ engine, url, seconds: opts.spikeSeconds, log: (l) => console.log(l) });
+        console.log(
+          `  ${engine} ${fmtInt(r.completed)} of ${fmtInt(r.offered.requests)} answered; p50 ${r.all.p50.toFixed(0)} ms, ` +
+            `p95 ${r.all.p95.toFixed(0)} ms, p99 ${r.all.p99.toFixed(0)} ms; ${r.errors} errors  ` +
+            `${r.pass ? 'PASS' : 'FAIL'} (bar: p95 < 300 ms, zero errors)` +
+            (r.serverCpuMsPerRequest === undefined
+              ? ''
+              : `; server CPU ${r.serverCpuMsPerRequest.toFixed(1)} ms per request`),
+        );
+        for (const e of r.errorSamples) console.log(`    ${e}`);
+        b5.push(r);
+      }
+      console.log('');
+    }
     if (selected('B6')) {
       console.log('B6 engines: PGlite against PostgreSQL on B2-B4 of this run');
       const rows = compareEngines(b2, b3, b4);
@@ -305,7 +340,7 @@ async function main() {
       only: opts.only,
       elapsedSeconds: (Date.now() - started) / 1000,
     });
-    // report.ts renders B1-B3 and the pending scenarios; the B4 and B6 sections go before the pending ones.
+    // report.ts renders B1-B3 and the pending scenarios; the B4, B5 and B6 sections go before the pending ones.
     const pendingHeading = PENDING.length ? `## ${PENDING.map((p) => p.id).join(', ')}` : undefined;
     const measured = `Measured by \`${command}\` on ${new Date().toISOString()}; load average (1 min) ${loadBefore.toFixed(2)} at the start of the run.`;
     let doc = spliceSection(
@@ -313,6 +348,7 @@ async function main() {
       renderB4(b4, opts.only, measured),
       pendingHeading,
     );
+    doc = spliceSection(doc, renderB5(b5, opts.only, measured), pendingHeading);
     if (selected('B6'))
       doc = spliceSection(doc, renderB6(compareEngines(b2, b3, b4), b3, measured), pendingHeading);
     writeFileSync(DOC_PATH, doc);

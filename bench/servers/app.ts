@@ -3,7 +3,7 @@ import { buildApp } from '../../src/server/app.js';
 import { testConfig, type Config } from '../../src/server/config.js';
 import { openDatabase } from '../../src/server/db/client.js';
 import { seedDemo } from '../../src/server/seed/demo.js';
-import { announce } from './protocol.js';
+import { announceApp } from './protocol.js';
 
 /**
  * B1: the real application, as the e2e tests start it: a fresh database (in-memory PGlite, or the
@@ -31,12 +31,7 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const result = (await database.db.execute(sql`select version() as version`)) as unknown as {
   rows: { version: string }[];
 };
-const address = app.server.address();
-announce(
-  typeof address === 'object' && address ? address.port : 0,
-  async () => {
-    await app.close();
-    await database.close();
-  },
-  { engine: database.engine, databaseVersion: result.rows[0]?.version ?? 'unknown' },
-);
+announceApp(app, database, {
+  engine: database.engine,
+  databaseVersion: result.rows[0]?.version ?? 'unknown',
+});

@@ -23,3 +23,20 @@ export function announce(port: number, close: () => Promise<void>, info?: Record
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
+
+/** Announces the application server of a bench child; closing it closes the app and then its database. */
+export function announceApp(
+  app: { server: { address(): unknown }; close(): Promise<unknown> },
+  database: { close(): Promise<unknown> },
+  info?: Record<string, string>,
+) {
+  const address = app.server.address() as { port?: number } | string | null;
+  announce(
+    typeof address === 'object' && address?.port ? address.port : 0,
+    async () => {
+      await app.close();
+      await database.close();
+    },
+    info,
+  );
+}
