@@ -474,6 +474,39 @@ describe('rewards and the dashboards', () => {
     expect(pub.json()).toMatchObject({ sanctions: expect.any(Number), rewards: 1 });
   });
 
+  it('the lateness of a month on the dashboard follows an excuse moved onto a late day', async () => {
+    const october = async () =>
+      (
+        (await kepala.get('/api/discipline/dashboard?year=2026')).json().lateness as {
+          month: string;
+          lateDays: number;
+        }[]
+      ).find((m) => m.month === '2026-10')!.lateDays;
+    expect(await october()).toBe(8);
+    // Sick on a day the ASN came on time: nothing changes.
+    const made = await hr.post('/api/attendance/excuses', {
+      civilServantId: w.a.people.u1[2],
+      kind: 'sick',
+      start: '2026-10-02',
+      end: '2026-10-02',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(await october()).toBe(8);
+    // The same excuse moved onto one of the three late mornings (the number of excuses stays the same).
+    const { id, version } = made.json() as { id: string; version: number };
+    const moved = await hr.put(`/api/attendance/excuses/${id}`, {
+      kind: 'sick',
+      start: '2026-10-01',
+      end: '2026-10-01',
+      version,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await october()).toBe(7);
+    const gone = await hr.delete(`/api/attendance/excuses/${id}`, { version: moved.json().version });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(await october()).toBe(8);
+  });
+
   it('approvals at the same moment get distinct, consecutive certificate numbers', async () => {
     const [run] = await w.database.db.select({ id: sanctions.runId }).from(sanctions).limit(1);
     const people = w.a.people.u1.slice(1, 4);

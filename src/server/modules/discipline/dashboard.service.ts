@@ -1,22 +1,12 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DisciplineDashboard } from '../../../contract/discipline.js';
 import type { DbOrTx } from '../../db/client.js';
-import {
-  attendanceExcuses,
-  attendanceImports,
-  attendancePunches,
-  evaluationRuns,
-  regions,
-  rewards,
-  sanctions,
-  workUnits,
-} from '../../db/schema.js';
+import { evaluationRuns, regions, rewards, sanctions, workUnits } from '../../db/schema.js';
 import { localDay } from '../../platform/calendar.js';
 import { notFound } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
 import { latenessEffect } from './dashboard.domain.js';
-import { monthRange } from './lateness.domain.js';
-import { monthRecaps } from './lateness.service.js';
+import { monthInputsDigest, monthRecaps } from './lateness.service.js';
 
 /**
  * The head of region's dashboard (issue 5 item 8): counts by rule, unit and month, and lateness per
@@ -25,29 +15,17 @@ import { monthRecaps } from './lateness.service.js';
  */
 
 const SERIOUS = new Set(['TL2', 'TL3', 'TL4']);
-/** Lateness per ended month, remembered while the month's punches, excuses and imports are unchanged. */
-const latenessCache = new Map<
-  string,
-  { fingerprint: string; value: { lateDays: number; servantDays: number } }
->();
+/** Lateness per month, remembered while what it is worked out of stays the same (monthInputsDigest). */
+const latenessCache = new Map<string, { digest: string; value: { lateDays: number; servantDays: number } }>();
 
 async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, now: Date) {
-  const { start: from, end: to } = monthRange(month);
-  const [f] = await db
-    .select({
-      punches: sql<number>`(select count(*)::int from ${attendancePunches} where ${attendancePunches.regionId} = ${regionId} and ${attendancePunches.day} between ${from} and ${to})`,
-      excuses: sql<number>`(select count(*)::int from ${attendanceExcuses} where ${attendanceExcuses.regionId} = ${regionId})`,
-      imports: sql<number>`(select count(*)::int from ${attendanceImports} where ${attendanceImports.regionId} = ${regionId})`,
-    })
-    .from(regions)
-    .where(eq(regions.id, regionId));
-  const fingerprint = `${f.punches}|${f.excuses}|${f.imports}`;
+  const { digest, punches } = await monthInputsDigest(db, regionId, month, now);
   const key = `${regionId}|${month}`;
   const hit = latenessCache.get(key);
-  if (hit && hit.fingerprint === fingerprint) return hit.value;
+  if (hit && hit.digest === digest) return hit.value;
   let lateDays = 0;
   let servantDays = 0;
-  if (f.punches > 0)
+  if (punches > 0)
     for (const r of await monthRecaps(db, regionId, month, now)) {
       // ASN without a single punch in the month (no device data yet) would only dilute the rate.
       if (r.recap.presentDays === 0) continue;
@@ -55,7 +33,7 @@ async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, now:
       lateDays += r.recap.flaggedDays.filter((d) => d.bands.some((b) => SERIOUS.has(b))).length;
     }
   const value = { lateDays, servantDays };
-  latenessCache.set(key, { fingerprint, value });
+  latenessCache.set(key, { digest, value });
   return value;
 }
 

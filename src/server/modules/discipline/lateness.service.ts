@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -9,7 +10,14 @@ import type {
   ServantMonth,
 } from '../../../contract/lateness.js';
 import type { DbOrTx } from '../../db/client.js';
-import { attendancePunches, civilServants, regions, users, workUnits } from '../../db/schema.js';
+import {
+  attendanceExcuses,
+  attendancePunches,
+  civilServants,
+  regions,
+  users,
+  workUnits,
+} from '../../db/schema.js';
 import { localDay } from '../../platform/calendar.js';
 import { AppError } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/listing.js';
@@ -356,6 +364,35 @@ export async function recapXlsx(
  * Every active ASN's recap of a whole month (for the rule evaluation): the flagged days and the days
  * counted. The month must have ended; `unitIds` narrows the servants.
  */
+/**
+ * A digest of everything {@link monthRecaps} reads for the month: the calendar, schedules and bands
+ * as loaded, the days counted, the active ASN with their units, the punches of the month (only ever
+ * added) and the excuses that touch it (each with its version and dates). Equal digests give equal
+ * recaps, so a caller may keep what it worked out of a month while the digest stays the same.
+ */
+export async function monthInputsDigest(db: DbOrTx, regionId: string, month: string, now = new Date()) {
+  const { ctx, from, to } = await contextOf(db, regionId, month, now);
+  const result = await db.execute(sql`select
+    (select count(*)::text || ':' || coalesce(md5(string_agg(c.id::text || c.work_unit_id::text, ',' order by c.id)), '')
+       from ${civilServants} c where c.region_id = ${regionId} and c.active) as servants,
+    (select count(*)::text from ${attendancePunches} p
+       where p.region_id = ${regionId} and p.day between ${from}::date and ${to}::date) as punches,
+    (select coalesce(md5(string_agg(e.id::text || e.version || e.kind || e.start_date || e.end_date || e.civil_servant_id::text, ',' order by e.id)), '')
+       from ${attendanceExcuses} e
+       where e.region_id = ${regionId} and e.start_date <= ${to}::date and e.end_date >= ${from}::date) as excuses`);
+  const rows =
+    (result as unknown as { rows?: Record<string, string>[] }).rows ??
+    (result as unknown as Record<string, string>[]);
+  const plain = (_key: string, v: unknown) =>
+    v instanceof Map ? [...v.entries()] : v instanceof Set ? [...v.values()] : v;
+  return {
+    digest: createHash('sha256')
+      .update(JSON.stringify([ctx, from, to, rows[0]], plain))
+      .digest('hex'),
+    punches: Number(rows[0].punches),
+  };
+}
+
 export async function monthRecaps(db: DbOrTx, regionId: string, month: string, now = new Date()) {
   const servants = await db
     .select({ id: civilServants.id, workUnitId: civilServants.workUnitId })
