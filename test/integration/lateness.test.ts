@@ -143,6 +143,37 @@ describe('lateness from the punches', () => {
     expect(search.items.map((i) => i.civilServantId)).toEqual([w.a.people.u1[1]]);
   });
 
+  it('a recap read again shows what changed in between: an excuse, a new punch', async () => {
+    const row = async (id: string) =>
+      ((await hr.get(`/api/lateness/recap?month=${MONTH}&pageSize=50`)).json() as RecapPage).items.find(
+        (i) => i.civilServantId === id,
+      )!.recap;
+    const [habitual, other] = [w.a.people.u1[1], w.a.people.u2[0]];
+    const before = (await hr.get(`/api/lateness/recap?month=${MONTH}&pageSize=50`)).json() as RecapPage;
+    expect((await hr.get(`/api/lateness/recap?month=${MONTH}&pageSize=50`)).json()).toEqual(before);
+    expect((await row(habitual)).bands.TL2).toBe(5);
+    // The head of unit 1 reads the same numbers for their unit as the region's readers.
+    const mine = (await head.get(`/api/lateness/recap?month=${MONTH}&pageSize=50`)).json() as RecapPage;
+    for (const item of mine.items)
+      expect(item.recap).toEqual(before.items.find((i) => i.civilServantId === item.civilServantId)!.recap);
+    const made = await hr.post('/api/attendance/excuses', {
+      civilServantId: habitual,
+      kind: 'official_travel',
+      start: '2026-10-01',
+      end: '2026-10-01',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect((await row(habitual)).bands.TL2).toBe(4);
+    // A check-out found later for a day without one: one early-leaving day (PSW4) fewer.
+    await punch(other, ['2026-10-02 16:30:00']);
+    expect((await row(other)).bands.PSW4).toBe(21);
+    const gone = await hr.delete(`/api/attendance/excuses/${made.json().id}`, {
+      version: made.json().version,
+    });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect((await row(habitual)).bands.TL2).toBe(5);
+  });
+
   it("gives an OPD head their own unit only; another unit's ASN is not found", async () => {
     const own = (await head.get(`/api/lateness/recap?month=${MONTH}&pageSize=50`)).json() as RecapPage;
     expect(new Set(own.items.map((i) => i.workUnitId))).toEqual(new Set([w.a.units.u1]));

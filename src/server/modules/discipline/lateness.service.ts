@@ -50,6 +50,8 @@ const REGION_READERS = ['region_admin', 'head_of_region', 'hr_officer', 'verifie
 const SERIOUS = new Set(['TL2', 'TL3', 'TL4']);
 const HABITUAL_DAYS = 4;
 
+type MonthContext = Awaited<ReturnType<typeof contextOf>>;
+
 async function contextOf(db: DbOrTx, regionId: string, month: string, now: Date) {
   const [r] = await db.select({ tz: regions.timezone }).from(regions).where(eq(regions.id, regionId));
   const today = localDay(now, r.tz);
@@ -220,28 +222,9 @@ async function recapRows(
       ? or(ilike(civilServants.name, `%${search}%`), ilike(civilServants.nip, `%${search}%`))
       : undefined,
   ]);
-  const { ctx, from, to } = await contextOf(db, actor.regionId, q.month, now);
-  // The whole region's punches in one read when every ASN is listed; else only the listed ones'.
-  const punches = await punchesOf(
-    db,
-    actor.regionId,
-    scope || search ? servants.map((s) => s.id) : 'all',
-    from,
-    to,
-  );
-  const excuses = await excusesByCivilServant(db, actor.regionId, from, to);
-  const rows = servants.map((s) => {
-    const days =
-      to < from
-        ? []
-        : evaluateDays(
-            ctx,
-            { workUnitId: s.workUnitId, punches: punches.get(s.id) ?? [], excuses: excuses.get(s.id) ?? [] },
-            from,
-            to,
-          );
-    return { servant: s, recap: recapDto(recapDays(days, ctx.rules)) };
-  });
+  const month = await contextOf(db, actor.regionId, q.month, now);
+  const recaps = await monthRecapsOf(db, actor.regionId, q.month, month, servants, !scope && !search);
+  const rows = servants.map((s) => ({ servant: s, recap: recaps.get(s.id)! }));
   const byUnit = new Map<string, typeof rows>();
   for (const r of rows) byUnit.set(r.servant.workUnitId, [...(byUnit.get(r.servant.workUnitId) ?? []), r]);
   const unitRows = [...byUnit.values()].map((list) => {
@@ -263,6 +246,59 @@ async function recapRows(
   });
   rows.sort((a, b) => b.recap.weight - a.recap.weight || a.servant.name.localeCompare(b.servant.name));
   return { rows, units: unitRows };
+}
+
+/** The recaps of whole region-months, kept while what they are worked out of holds (inputsDigest). */
+const recapCache = new Map<string, { digest: string; recaps: Map<string, LatenessRecapDto> }>();
+/** Region-months kept (7,400 ASN take about 2 MB); the least recently read goes first. */
+const RECAP_CACHE_SIZE = 24;
+
+/**
+ * The recap of each of `servants` in the month (`whole`: they are every active ASN). The region's
+ * whole month is worked out once and then read from memory until a punch, an excuse, a schedule, the
+ * calendar, the bands or the active ASN change; a narrower list (one unit, a search) that finds no
+ * whole month in memory is worked out on its own, which is quicker for it.
+ */
+async function monthRecapsOf(
+  db: DbOrTx,
+  regionId: string,
+  month: string,
+  c: MonthContext,
+  servants: Servant[],
+  whole: boolean,
+): Promise<Map<string, LatenessRecapDto>> {
+  const key = `${regionId}|${month}`;
+  const { digest } = await inputsDigest(db, regionId, c);
+  const hit = recapCache.get(key);
+  if (hit && hit.digest === digest) {
+    recapCache.delete(key);
+    recapCache.set(key, hit);
+    return hit.recaps;
+  }
+  // The whole region's punches in one read when every ASN is listed; else only the listed ones'.
+  const punches = await punchesOf(db, regionId, whole ? 'all' : servants.map((s) => s.id), c.from, c.to);
+  const excuses = await excusesByCivilServant(db, regionId, c.from, c.to);
+  const recaps = new Map<string, LatenessRecapDto>();
+  for (const s of servants) {
+    const days =
+      c.to < c.from
+        ? []
+        : evaluateDays(
+            c.ctx,
+            { workUnitId: s.workUnitId, punches: punches.get(s.id) ?? [], excuses: excuses.get(s.id) ?? [] },
+            c.from,
+            c.to,
+            // Only added up: the recap and its summary never show a present day's text.
+            { explain: false },
+          );
+    recaps.set(s.id, recapDto(recapDays(days, c.ctx.rules)));
+  }
+  if (whole) {
+    recapCache.delete(key);
+    recapCache.set(key, { digest, recaps });
+    while (recapCache.size > RECAP_CACHE_SIZE) recapCache.delete(recapCache.keys().next().value!);
+  }
+  return recaps;
 }
 
 export async function recap(
@@ -361,17 +397,16 @@ export async function recapXlsx(
 }
 
 /**
- * Every active ASN's recap of a whole month (for the rule evaluation): the flagged days and the days
- * counted. The month must have ended; `unitIds` narrows the servants.
- */
-/**
  * A digest of everything {@link monthRecaps} reads for the month: the calendar, schedules and bands
  * as loaded, the days counted, the active ASN with their units, the punches of the month (only ever
  * added) and the excuses that touch it (each with its version and dates). Equal digests give equal
  * recaps, so a caller may keep what it worked out of a month while the digest stays the same.
  */
 export async function monthInputsDigest(db: DbOrTx, regionId: string, month: string, now = new Date()) {
-  const { ctx, from, to } = await contextOf(db, regionId, month, now);
+  return inputsDigest(db, regionId, await contextOf(db, regionId, month, now));
+}
+
+async function inputsDigest(db: DbOrTx, regionId: string, { ctx, from, to }: MonthContext) {
   const result = await db.execute(sql`select
     (select count(*)::text || ':' || coalesce(md5(string_agg(c.id::text || c.work_unit_id::text, ',' order by c.id)), '')
        from ${civilServants} c where c.region_id = ${regionId} and c.active) as servants,
@@ -393,6 +428,10 @@ export async function monthInputsDigest(db: DbOrTx, regionId: string, month: str
   };
 }
 
+/**
+ * Every active ASN's recap of a month (for the rule evaluation and the dashboard): the flagged days
+ * and the days counted, without the texts of the present days. A month in progress counts up to yesterday.
+ */
 export async function monthRecaps(db: DbOrTx, regionId: string, month: string, now = new Date()) {
   const servants = await db
     .select({ id: civilServants.id, workUnitId: civilServants.workUnitId })
