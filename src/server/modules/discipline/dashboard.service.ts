@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { evaluationRuns, regions, rewards, sanctions, workUnits } from '../../db/schema.js';
 import { localDay } from '../../platform/calendar.js';
 import { notFound } from '../../platform/errors.js';
+import { keptValues } from '../../platform/kept.js';
 import type { Actor } from '../../platform/policy.js';
 import { latenessEffect } from './dashboard.domain.js';
 import { monthInputsDigest, monthRecaps } from './lateness.service.js';
@@ -15,14 +16,14 @@ import { monthInputsDigest, monthRecaps } from './lateness.service.js';
  */
 
 const SERIOUS = new Set(['TL2', 'TL3', 'TL4']);
-/** Lateness per month, remembered while what it is worked out of stays the same (monthInputsDigest). */
-const latenessCache = new Map<string, { digest: string; value: { lateDays: number; servantDays: number } }>();
+/** Lateness per month, kept while what it is worked out of stays the same (monthInputsDigest). */
+const keptLateness = keptValues<{ lateDays: number; servantDays: number }>(48);
 
 async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, now: Date) {
   const { digest, punches } = await monthInputsDigest(db, regionId, month, now);
   const key = `${regionId}|${month}`;
-  const hit = latenessCache.get(key);
-  if (hit && hit.digest === digest) return hit.value;
+  const hit = keptLateness.peek(db, key, digest);
+  if (hit) return hit;
   let lateDays = 0;
   let servantDays = 0;
   if (punches > 0)
@@ -33,7 +34,7 @@ async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, now:
       lateDays += r.recap.flaggedDays.filter((d) => d.bands.some((b) => SERIOUS.has(b))).length;
     }
   const value = { lateDays, servantDays };
-  latenessCache.set(key, { digest, value });
+  keptLateness.put(db, key, digest, value);
   return value;
 }
 

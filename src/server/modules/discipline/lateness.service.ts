@@ -20,6 +20,7 @@ import {
 } from '../../db/schema.js';
 import { localDay } from '../../platform/calendar.js';
 import { AppError } from '../../platform/errors.js';
+import { keptValues } from '../../platform/kept.js';
 import { offsetOf } from '../../platform/listing.js';
 import { hasRole, type Actor } from '../../platform/policy.js';
 import { excusesByCivilServant } from '../attendance/excuses.service.js';
@@ -248,10 +249,8 @@ async function recapRows(
   return { rows, units: unitRows };
 }
 
-/** The recaps of whole region-months, kept while what they are worked out of holds (inputsDigest). */
-const recapCache = new Map<string, { digest: string; recaps: Map<string, LatenessRecapDto> }>();
-/** Region-months kept (7,400 ASN take about 2 MB); the least recently read goes first. */
-const RECAP_CACHE_SIZE = 24;
+/** The recaps of whole region-months (7,400 ASN take about 2 MB), kept while inputsDigest holds. */
+const keptRecaps = keptValues<Map<string, LatenessRecapDto>>(24);
 
 /**
  * The recap of each of `servants` in the month (`whole`: they are every active ASN). The region's
@@ -269,12 +268,8 @@ async function monthRecapsOf(
 ): Promise<Map<string, LatenessRecapDto>> {
   const key = `${regionId}|${month}`;
   const { digest } = await inputsDigest(db, regionId, c);
-  const hit = recapCache.get(key);
-  if (hit && hit.digest === digest) {
-    recapCache.delete(key);
-    recapCache.set(key, hit);
-    return hit.recaps;
-  }
+  const hit = keptRecaps.peek(db, key, digest);
+  if (hit) return hit;
   // The whole region's punches in one read when every ASN is listed; else only the listed ones'.
   const punches = await punchesOf(db, regionId, whole ? 'all' : servants.map((s) => s.id), c.from, c.to);
   const excuses = await excusesByCivilServant(db, regionId, c.from, c.to);
@@ -293,11 +288,7 @@ async function monthRecapsOf(
           );
     recaps.set(s.id, recapDto(recapDays(days, c.ctx.rules)));
   }
-  if (whole) {
-    recapCache.delete(key);
-    recapCache.set(key, { digest, recaps });
-    while (recapCache.size > RECAP_CACHE_SIZE) recapCache.delete(recapCache.keys().next().value!);
-  }
+  if (whole) keptRecaps.put(db, key, digest, recaps);
   return recaps;
 }
 

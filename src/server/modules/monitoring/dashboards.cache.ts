@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { keptValues } from '../../platform/kept.js';
 
 /**
  * A small cache of computed dashboard years (quality.md B2). Working out a city year (1,200 indicators,
@@ -13,17 +14,10 @@ import type { DbOrTx } from '../../db/client.js';
  * The fingerprint is read from the database on every request, so several server processes never serve
  * each other's stale numbers. Entries are kept per database handle (a test's database or a transaction
  * never sees another's), keyed by region, year, the local day (deadlines turn into overdue at midnight)
- * and the units asked for, and the least recently used is dropped beyond {@link MAX_ENTRIES}.
+ * and the units asked for, and the least recently used is dropped beyond 32 (platform/kept.ts).
  */
 
-const MAX_ENTRIES = 32;
-
-interface Entry {
-  fingerprint: string;
-  value: unknown;
-}
-
-const CACHES = new WeakMap<object, Map<string, Entry>>();
+const kept = keptValues<unknown>(32);
 
 /** Hits and misses since the start, for tests and the benchmark. */
 export const dashboardCacheStats = { hits: 0, misses: 0 };
@@ -62,21 +56,14 @@ export async function cachedYear<T>(
   compute: () => Promise<T>,
 ): Promise<T> {
   const fingerprint = await yearFingerprint(db, regionId, year);
-  let cache = CACHES.get(db);
-  if (!cache) CACHES.set(db, (cache = new Map()));
   const fullKey = `${regionId}|${year}|${key}`;
-  const hit = cache.get(fullKey);
-  if (hit && hit.fingerprint === fingerprint) {
-    // Most recently used last.
-    cache.delete(fullKey);
-    cache.set(fullKey, hit);
+  const hit = kept.peek(db, fullKey, fingerprint);
+  if (hit !== undefined) {
     dashboardCacheStats.hits++;
-    return hit.value as T;
+    return hit as T;
   }
   dashboardCacheStats.misses++;
   const value = await compute();
-  cache.delete(fullKey);
-  cache.set(fullKey, { fingerprint, value });
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  kept.put(db, fullKey, fingerprint, value);
   return value;
 }
