@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idParams, pageOf, pageQuery } from './common.js';
 import { route } from './route.js';
 
-export const importKinds = ['work_units', 'civil_servants'] as const;
+export const importKinds = ['work_units', 'civil_servants', 'excuses'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** Columns of each import file, by their Indonesian header; English headers are accepted too. */
@@ -25,6 +25,14 @@ export const importColumns: Record<
     { key: 'employmentType', header: 'jenis_kepegawaian', aliases: ['employment_type'], required: true },
     { key: 'email', header: 'email', aliases: [], required: false },
     { key: 'phone', header: 'telepon', aliases: ['phone', 'hp'], required: false },
+  ],
+  /** Leave, sick days and official travel of ASN (HR's excuses): cancel lateness on those days. */
+  excuses: [
+    { key: 'nip', header: 'nip', aliases: [], required: true },
+    { key: 'kind', header: 'jenis', aliases: ['kind', 'keterangan'], required: true },
+    { key: 'start', header: 'mulai', aliases: ['start', 'tanggal_mulai', 'dari'], required: true },
+    { key: 'end', header: 'selesai', aliases: ['end', 'tanggal_selesai', 'sampai'], required: true },
+    { key: 'note', header: 'catatan', aliases: ['note'], required: false },
   ],
 };
 

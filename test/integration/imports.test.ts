@@ -269,3 +269,95 @@ describe('work unit import', () => {
     expect(unit.headCivilServantId).toBe(w.a.people.u1[0]);
   });
 });
+
+describe('excuse import (leave, sick days, official travel)', () => {
+  const header = 'nip;jenis;mulai;selesai;catatan';
+  const excusesOf = async (hr: Client, id: string) =>
+    (await hr.get(`/api/attendance/excuses?civilServantId=${id}&pageSize=50`)).json() as {
+      total: number;
+      items: { kind: string; start: string; end: string; note: string | null }[];
+    };
+
+  it('lists the bad rows first, imports the fixed file whole, and adds nothing when it comes again', async () => {
+    const hr = await w.login('bkpsdm');
+    const [a, b] = [w.a.nips.u1[3], w.a.nips.u2[1]];
+    const [aId, bId] = [w.a.people.u1[3], w.a.people.u2[1]];
+    const bad = await upload(
+      hr,
+      'excuses',
+      'izin-oktober.csv',
+      [
+        header,
+        `${a};cuti;2026-10-05;2026-10-07;Cuti tahunan`,
+        `199912312020121001;sakit;2026-10-05;2026-10-05;`,
+        `${b};libur;12/10/2026;13/10/2026;`,
+        `${b};dinas luar;20/10/2026;21/10/2026;Rapat koordinasi`,
+      ].join('\n'),
+    );
+    expect(bad.statusCode, bad.body).toBe(201);
+    expect(bad.json()).toMatchObject({ kind: 'excuses', status: 'rejected', errorCount: 2 });
+    expect(bad.json().errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
+      [3, 'nip'],
+      [4, 'jenis'],
+    ]);
+    expect((await excusesOf(hr, aId)).total).toBe(0);
+
+    const good = [
+      header,
+      `${a};cuti;2026-10-05;2026-10-07;Cuti tahunan`,
+      `${b};dinas luar;20/10/2026;21/10/2026;Rapat koordinasi`,
+    ].join('\n');
+    const preview = (await upload(hr, 'excuses', 'izin-oktober.csv', good)).json();
+    expect(preview).toMatchObject({ status: 'previewed', validRows: 2, toCreate: 2, unchanged: 0 });
+    expect(preview.sample[1]).toMatchObject({ nip: b, jenis: 'Dinas luar', mulai: '2026-10-20' });
+    const done = await commitAndWait(hr, preview.id);
+    expect(done.status).toBe('committed');
+    expect((await excusesOf(hr, aId)).items).toEqual([
+      expect.objectContaining({
+        kind: 'leave',
+        start: '2026-10-05',
+        end: '2026-10-07',
+        note: 'Cuti tahunan',
+      }),
+    ]);
+    expect((await excusesOf(hr, bId)).items).toEqual([
+      expect.objectContaining({ kind: 'official_travel', start: '2026-10-20', end: '2026-10-21' }),
+    ]);
+    const [trail] = await w.database.db
+      .select({ summary: auditEntries.summary })
+      .from(auditEntries)
+      .where(
+        and(
+          eq(auditEntries.regionId, w.a.id),
+          eq(auditEntries.entityId, preview.id),
+          eq(auditEntries.action, 'import.commit'),
+        ),
+      );
+    expect(trail.summary).toContain('Impor izin dan cuti ASN dari izin-oktober.csv: 2 baru');
+
+    // The same file again: both rows are stored as they are.
+    const again = (await upload(hr, 'excuses', 'izin-oktober.csv', good)).json();
+    expect(again).toMatchObject({ status: 'previewed', toCreate: 0, unchanged: 2 });
+    expect((await commitAndWait(hr, again.id)).status).toBe('committed');
+    expect((await excusesOf(hr, aId)).total).toBe(1);
+    expect((await excusesOf(hr, bId)).total).toBe(1);
+
+    // A row that overlaps a stored excuse of the ASN is refused with the stored one named.
+    const clash = (
+      await upload(
+        hr,
+        'excuses',
+        'izin-susulan.csv',
+        [header, `${a};sakit;2026-10-07;2026-10-08;`].join('\n'),
+      )
+    ).json();
+    expect(clash).toMatchObject({ status: 'rejected', errorCount: 1 });
+    expect(clash.errors[0].message).toBe(
+      'Tumpang tindih dengan keterangan cuti 5 Oktober 2026 s.d. 7 Oktober 2026 yang sudah tercatat',
+    );
+    const template = await hr.get('/api/imports/excuses/template.csv');
+    expect(template.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('nip,jenis,mulai,selesai,catatan');
+    const operator = await w.login('operator1');
+    expect((await upload(operator, 'excuses', 'izin.csv', good)).statusCode).toBe(403);
+  });
+});

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns, validateCivilServants, validateWorkUnits, type RawTable } from './imports.domain.js';
+import {
+  dayCell,
+  mapColumns,
+  validateCivilServants,
+  validateExcuses,
+  validateWorkUnits,
+  type RawTable,
+} from './imports.domain.js';
 
 const today = new Date('2026-11-28T00:00:00Z');
 const csHeaders = [
@@ -155,5 +162,70 @@ describe('validateWorkUnits', () => {
     ]);
     // 1.01.01 gets a head (update), 7.01.01 is new.
     expect([r.toCreate, r.toUpdate, r.unchanged]).toEqual([1, 1, 0]);
+  });
+});
+
+describe('validateExcuses', () => {
+  const headers = ['nip', 'jenis', 'mulai', 'selesai', 'catatan'];
+  const servants = new Map([
+    ['198503142010011002', 'asn-1'],
+    ['199001012015032001', 'asn-2'],
+  ]);
+  const stored = new Map([['asn-1', [{ kind: 'sick', start: '2026-10-05', end: '2026-10-06' }]]]);
+
+  it('reads dates written day first and as XLSX gives them', () => {
+    expect(dayCell('2026-10-05')).toBe('2026-10-05');
+    expect(dayCell('5/10/2026')).toBe('2026-10-05');
+    expect(dayCell('05-10-2026')).toBe('2026-10-05');
+    expect(dayCell('10/2026')).toBeNull();
+    expect(dayCell('')).toBeNull();
+  });
+
+  it('lists every bad row with its line and column; a row already stored as it is stays unchanged', () => {
+    const r = validateExcuses(
+      table(headers, [
+        ['198503142010011002', 'Sakit', '2026-10-05', '2026-10-06', ''],
+        ['198503142010011002', 'cuti', '06/10/2026', '07/10/2026', ''],
+        ['199001012015032001', 'Dinas Luar', '12/10/2026', '13/10/2026', 'Rapat koordinasi'],
+        ['199001012015032001', 'cuti', '2026-10-13', '2026-10-14', ''],
+        ['199912312020121001', 'cuti', '2026-10-01', '2026-10-01', ''],
+        ['199001012015032001', 'libur', '2026-10-20', '2026-10-19', ''],
+        ['199001012015032001', 'DL', '2026-11-02', '31/11/2026', ''],
+        ['199001012015032001', 'cuti', '2026-12-01', '2026-12-03', 'Cuti tahunan'],
+      ]),
+      servants,
+      stored,
+    );
+    expect(r.errors).toEqual([
+      {
+        line: 3,
+        column: 'mulai',
+        message:
+          'Tumpang tindih dengan keterangan sakit 5 Oktober 2026 s.d. 6 Oktober 2026 yang sudah tercatat',
+      },
+      { line: 5, column: 'mulai', message: 'Tumpang tindih dengan baris 4 untuk NIP yang sama' },
+      { line: 6, column: 'nip', message: 'NIP 199912312020121001 tidak terdaftar sebagai ASN daerah ini' },
+      { line: 7, column: 'jenis', message: 'Jenis "libur" tidak dikenal (cuti, sakit, atau dinas luar)' },
+      { line: 8, column: 'selesai', message: expect.stringContaining('Tanggal selesai tidak valid') },
+    ]);
+    expect(r.valid.map((v) => [v.line, v.kind, v.start, v.end, v.stored])).toEqual([
+      [2, 'sick', '2026-10-05', '2026-10-06', true],
+      [4, 'official_travel', '2026-10-12', '2026-10-13', false],
+      [9, 'leave', '2026-12-01', '2026-12-03', false],
+    ]);
+    expect([r.toCreate, r.toUpdate, r.unchanged]).toEqual([2, 0, 1]);
+  });
+
+  it('refuses a range that ends before it starts, and a file without the date columns', () => {
+    const r = validateExcuses(
+      table(headers, [['198503142010011002', 'cuti', '2026-10-20', '2026-10-19', '']]),
+      servants,
+      new Map(),
+    );
+    expect(r.errors).toEqual([
+      { line: 2, column: 'selesai', message: 'Tanggal selesai tidak boleh sebelum tanggal mulai' },
+    ]);
+    const noDates = validateExcuses(table(['nip', 'jenis'], []), servants, new Map());
+    expect(noDates.errors.map((e) => e.column)).toEqual(['mulai', 'selesai']);
   });
 });

@@ -3,6 +3,7 @@ import { employmentTypes, workUnitKinds } from '../../../contract/common.js';
 import { importColumns, type ImportError, type ImportKind } from '../../../contract/imports.js';
 import { checkNip } from '../../../contract/nip.js';
 import { workUnitCode } from '../../../contract/work-units.js';
+import { EXCUSE_LABELS, formatDay, validateExcuse, type ExcuseKind } from '../discipline/lateness.domain.js';
 
 /**
  * Pure validation of import files: header mapping, per-row checks with the line and column of each
@@ -189,4 +190,105 @@ function sameCivilServant(a: Omit<CivilServantRow, 'nip'>, b: CivilServantRow): 
     a.email === b.email &&
     a.phone === b.phone
   );
+}
+
+export interface ExcuseRow {
+  nip: string;
+  kind: ExcuseKind;
+  start: string;
+  end: string;
+  note: string | null;
+  /** Already stored as it is: nothing to write. */
+  stored: boolean;
+}
+
+/** Excuse kinds as HR writes them, mapped to the stored kind. */
+const excuseAliases: Record<string, ExcuseKind> = {
+  cuti: 'leave',
+  leave: 'leave',
+  sakit: 'sick',
+  sick: 'sick',
+  'dinas luar': 'official_travel',
+  dinas_luar: 'official_travel',
+  dl: 'official_travel',
+  official_travel: 'official_travel',
+};
+
+/** A date cell: `2026-10-05` (also what an XLSX date becomes), or `5/10/2026` and `05-10-2026` (day first). */
+export function dayCell(raw: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (iso) return raw;
+  const dmy = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(raw);
+  if (!dmy) return null;
+  return `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}`;
+}
+
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  a.start <= b.end && b.start <= a.end;
+
+/**
+ * HR's excuses from a file: each row an ASN by NIP, the kind, the first and last day. A row equal to
+ * an excuse already stored (same ASN, kind and days) is unchanged, so the same file twice adds
+ * nothing; a row overlapping another excuse of the ASN, stored or earlier in the file, is refused.
+ */
+export function validateExcuses(
+  table: RawTable,
+  /** NIP -> the ASN's id. */
+  servants: Map<string, string>,
+  /** The ASN's id -> the excuses stored for them. */
+  existing: Map<string, { kind: string; start: string; end: string }[]>,
+): Diff<ExcuseRow> {
+  const { map, errors } = mapColumns('excuses', table.headers);
+  const out: Diff<ExcuseRow> = { valid: [], errors, toCreate: 0, toUpdate: 0, unchanged: 0 };
+  if (errors.length) return out;
+  const inFile = new Map<string, (ExcuseRow & { line: number })[]>();
+  for (const row of table.rows) {
+    const before = out.errors.length;
+    const err = (column: string, message: string) => out.errors.push({ line: row.line, column, message });
+    const nip = cell(row, map, 'nip').replace(/\s+/g, '').replace(/^'/, '');
+    const servant = servants.get(nip);
+    if (!nip) err('nip', 'NIP wajib diisi');
+    else if (!servant) err('nip', `NIP ${nip} tidak terdaftar sebagai ASN daerah ini`);
+    const rawKind = cell(row, map, 'kind').toLowerCase().replace(/\s+/g, ' ');
+    const kind = excuseAliases[rawKind];
+    if (!kind) err('jenis', `Jenis "${rawKind}" tidak dikenal (cuti, sakit, atau dinas luar)`);
+    const rawStart = cell(row, map, 'start');
+    const rawEnd = cell(row, map, 'end');
+    const start = dayCell(rawStart);
+    const end = dayCell(rawEnd);
+    if (!start) err('mulai', `Tanggal mulai "${rawStart}" tidak valid (TTTT-BB-HH atau HH/BB/TTTT)`);
+    if (!end) err('selesai', `Tanggal selesai "${rawEnd}" tidak valid (TTTT-BB-HH atau HH/BB/TTTT)`);
+    const note = orNull(cell(row, map, 'note'));
+    if (note && note.length > 500) err('catatan', 'Catatan paling banyak 500 karakter');
+    if (kind && start && end)
+      for (const p of validateExcuse({ kind, start, end, note }))
+        err(p.path === 'start' ? 'mulai' : p.path === 'end' ? 'selesai' : 'jenis', p.message);
+    if (out.errors.length > before || !servant || !kind || !start || !end) continue;
+    const value: ExcuseRow = { nip, kind, start, end, note, stored: false };
+    const stored = existing.get(servant) ?? [];
+    if (stored.some((e) => e.kind === kind && e.start === start && e.end === end)) {
+      out.valid.push({ ...value, stored: true, line: row.line });
+      out.unchanged++;
+      continue;
+    }
+    const clash = stored.find((e) => overlaps(e, value));
+    if (clash) {
+      const label = EXCUSE_LABELS[clash.kind as ExcuseKind]?.toLowerCase() ?? clash.kind;
+      err(
+        'mulai',
+        `Tumpang tindih dengan keterangan ${label} ${formatDay(clash.start)} s.d. ${formatDay(clash.end)} yang sudah tercatat`,
+      );
+      continue;
+    }
+    const earlier = (inFile.get(servant) ?? []).find((e) => overlaps(e, value));
+    if (earlier) {
+      err('mulai', `Tumpang tindih dengan baris ${earlier.line} untuk NIP yang sama`);
+      continue;
+    }
+    const kept = { ...value, line: row.line };
+    inFile.set(servant, [...(inFile.get(servant) ?? []), kept]);
+    out.valid.push(kept);
+    out.toCreate++;
+  }
+  return out;
 }

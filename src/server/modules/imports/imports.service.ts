@@ -4,17 +4,20 @@ import type { ImportBatch, ImportError, ImportKind } from '../../../contract/imp
 import { importColumns } from '../../../contract/imports.js';
 import { checkNip } from '../../../contract/nip.js';
 import type { Database, DbOrTx, Tx } from '../../db/client.js';
-import { civilServants, importBatches, users, workUnits } from '../../db/schema.js';
+import { attendanceExcuses, civilServants, importBatches, users, workUnits } from '../../db/schema.js';
 import { appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { offsetOf } from '../../platform/listing.js';
 import type { Actor } from '../../platform/policy.js';
 import { readTable, SpreadsheetError, toCsv } from '../../platform/spreadsheet.js';
+import { EXCUSE_LABELS, type ExcuseKind } from '../discipline/lateness.domain.js';
 import {
   validateCivilServants,
+  validateExcuses,
   validateWorkUnits,
   type CivilServantRow,
   type Diff,
+  type ExcuseRow,
   type RawTable,
   type WorkUnitRow,
 } from './imports.domain.js';
@@ -122,6 +125,15 @@ async function existingCivilServants(db: DbOrTx, regionId: string) {
     .where(eq(civilServants.regionId, regionId));
 }
 
+/** The region's ASN ids by NIP. */
+async function idsByNip(db: DbOrTx, regionId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: civilServants.id, nip: civilServants.nip })
+    .from(civilServants)
+    .where(eq(civilServants.regionId, regionId));
+  return new Map(rows.map((c) => [c.nip, c.id]));
+}
+
 /** Validates a table against the region's current data. */
 async function diff(
   db: DbOrTx,
@@ -129,7 +141,21 @@ async function diff(
   kind: ImportKind,
   table: RawTable,
   today: Date,
-): Promise<Diff<WorkUnitRow> | Diff<CivilServantRow>> {
+): Promise<Diff<WorkUnitRow> | Diff<CivilServantRow> | Diff<ExcuseRow>> {
+  if (kind === 'excuses') {
+    const stored = await db
+      .select({
+        civilServantId: attendanceExcuses.civilServantId,
+        kind: attendanceExcuses.kind,
+        start: attendanceExcuses.startDate,
+        end: attendanceExcuses.endDate,
+      })
+      .from(attendanceExcuses)
+      .where(eq(attendanceExcuses.regionId, regionId));
+    const byServant = new Map<string, { kind: string; start: string; end: string }[]>();
+    for (const e of stored) byServant.set(e.civilServantId, [...(byServant.get(e.civilServantId) ?? []), e]);
+    return validateExcuses(table, await idsByNip(db, regionId), byServant);
+  }
   if (kind === 'work_units') {
     const units = await existingWorkUnits(db, regionId);
     const people = await existingCivilServants(db, regionId);
@@ -148,6 +174,12 @@ async function diff(
     today,
   );
 }
+
+/** A value of the preview's sample as the officials write it (an excuse's kind by its label). */
+const shown = (kind: ImportKind, key: string, value: string | null | undefined) =>
+  kind === 'excuses' && key === 'kind'
+    ? (EXCUSE_LABELS[value as ExcuseKind] ?? value ?? null)
+    : (value ?? null);
 
 /** Reads, validates and stores a file for preview. Nothing of the region's data is written. */
 export async function previewImport(
@@ -179,7 +211,10 @@ export async function previewImport(
     .slice(0, 20)
     .map((r) =>
       Object.fromEntries(
-        keys.map((k) => [k.header, (r as unknown as Record<string, string | null>)[k.key] ?? null]),
+        keys.map((k) => [
+          k.header,
+          shown(kind, k.key, (r as unknown as Record<string, string | null>)[k.key]),
+        ]),
       ),
     );
   const batchId = await database.db.transaction(async (tx) => {
@@ -263,6 +298,14 @@ async function runCommit(database: Database, actor: Actor, id: string, now = new
         .from(importBatches)
         .where(and(eq(importBatches.regionId, actor.regionId), eq(importBatches.id, id)));
       const table = b.rows as RawTable;
+      // Excuses: the region's ASN are locked before the check, as a single entry locks its ASN
+      // (excuses.service.ts), so that no excuse entered meanwhile slips between check and insert.
+      if (b.kind === 'excuses')
+        await tx
+          .select({ id: civilServants.id })
+          .from(civilServants)
+          .where(eq(civilServants.regionId, actor.regionId))
+          .for('update');
       const result = await diff(tx, actor.regionId, b.kind as ImportKind, table, now);
       if (result.errors.length) {
         throw new AppError(
@@ -270,12 +313,13 @@ async function runCommit(database: Database, actor: Actor, id: string, now = new
           `Data berubah sejak pratinjau: ${result.errors[0].message} (baris ${result.errors[0].line}). Unggah ulang berkasnya.`,
         );
       }
+      const onProgress = (n: number) => progress.set(id, n);
       const written =
         b.kind === 'work_units'
-          ? await writeWorkUnits(tx, actor, (result as Diff<WorkUnitRow>).valid, (n) => progress.set(id, n))
-          : await writeCivilServants(tx, actor, (result as Diff<CivilServantRow>).valid, (n) =>
-              progress.set(id, n),
-            );
+          ? await writeWorkUnits(tx, actor, (result as Diff<WorkUnitRow>).valid, onProgress)
+          : b.kind === 'excuses'
+            ? await writeExcuses(tx, actor, (result as Diff<ExcuseRow>).valid, onProgress)
+            : await writeCivilServants(tx, actor, (result as Diff<CivilServantRow>).valid, onProgress);
       await tx
         .update(importBatches)
         .set({
@@ -291,7 +335,7 @@ async function runCommit(database: Database, actor: Actor, id: string, now = new
         action: 'import.commit',
         entityType: 'import_batch',
         entityId: id,
-        summary: `Impor ${b.kind === 'work_units' ? 'perangkat daerah' : 'ASN'} dari ${b.fileName}: ${result.toCreate} baru, ${result.toUpdate} diubah, ${result.unchanged} tetap`,
+        summary: `Impor ${KIND_LABELS[b.kind as ImportKind]} dari ${b.fileName}: ${result.toCreate} baru, ${result.toUpdate} diubah, ${result.unchanged} tetap`,
         after: {
           fileName: b.fileName,
           fileSha256: b.fileSha256,
@@ -308,6 +352,39 @@ async function runCommit(database: Database, actor: Actor, id: string, now = new
       .where(and(eq(importBatches.regionId, actor.regionId), eq(importBatches.id, id)));
     if (!(e instanceof AppError)) throw e;
   }
+}
+
+/** The new excuses; rows already stored as they are stay as they are. */
+async function writeExcuses(
+  tx: Tx,
+  actor: Actor,
+  rows: (ExcuseRow & { line: number })[],
+  onProgress: (n: number) => void,
+) {
+  const fresh = rows.filter((r) => !r.stored);
+  const ids = await idsByNip(tx, actor.regionId);
+  const created: string[] = [];
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    const chunk = fresh.slice(i, i + CHUNK);
+    const out = await tx
+      .insert(attendanceExcuses)
+      .values(
+        chunk.map((r) => ({
+          regionId: actor.regionId,
+          civilServantId: ids.get(r.nip)!,
+          kind: r.kind,
+          startDate: r.start,
+          endDate: r.end,
+          note: r.note,
+          createdBy: actor.userId,
+        })),
+      )
+      .returning({ id: attendanceExcuses.id });
+    created.push(...out.map((r) => r.id));
+    onProgress(Math.min(i + CHUNK, fresh.length));
+  }
+  // The notes stay out of the trail, as with an excuse entered by hand: they may say why someone was sick.
+  return { created, updated: [] as string[] };
 }
 
 /** Upserts that only touch rows whose values differ, so a re-import changes nothing. */
@@ -371,14 +448,7 @@ async function writeWorkUnits(
   rows: (WorkUnitRow & { line: number })[],
   onProgress: (n: number) => void,
 ) {
-  const heads = new Map(
-    (
-      await tx
-        .select({ id: civilServants.id, nip: civilServants.nip })
-        .from(civilServants)
-        .where(eq(civilServants.regionId, actor.regionId))
-    ).map((c) => [c.nip, c.id]),
-  );
+  const heads = await idsByNip(tx, actor.regionId);
   const created: string[] = [];
   const updated: string[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -412,23 +482,34 @@ async function writeWorkUnits(
   return { created, updated };
 }
 
+const KIND_LABELS: Record<ImportKind, string> = {
+  work_units: 'perangkat daerah',
+  civil_servants: 'ASN',
+  excuses: 'izin dan cuti ASN',
+};
+
 export function templateCsv(kind: ImportKind): string {
   const cols = importColumns[kind];
   const example =
     kind === 'work_units'
       ? [['1.02.0.00.0.00.01.0000', 'Dinas Kesehatan', 'dinas', '']]
-      : [
-          [
-            '198503142010011002',
-            'Nama Lengkap',
-            'Penata (III/c)',
-            'Analis Kebijakan',
-            '1.02.0.00.0.00.01.0000',
-            'PNS',
-            'nama@contoh.go.id',
-            '081234567890',
-          ],
-        ];
+      : kind === 'excuses'
+        ? [
+            ['198503142010011002', 'cuti', '2026-10-05', '2026-10-07', 'Cuti tahunan'],
+            ['198503142010011002', 'dinas luar', '12/10/2026', '13/10/2026', ''],
+          ]
+        : [
+            [
+              '198503142010011002',
+              'Nama Lengkap',
+              'Penata (III/c)',
+              'Analis Kebijakan',
+              '1.02.0.00.0.00.01.0000',
+              'PNS',
+              'nama@contoh.go.id',
+              '081234567890',
+            ],
+          ];
   return (
     '\uFEFF' +
     toCsv(

@@ -3,6 +3,7 @@ import {
   Alert,
   Badge,
   Button,
+  Group,
   Select,
   SimpleGrid,
   Stack,
@@ -12,6 +13,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { Link } from 'react-router';
 import { excuseBody, excuseKinds, type ExcuseDto, type ExcuseKindDto } from '../../../contract/attendance';
 import { useApiErrorHandler, useDialogErrorHandler, validateWith } from '../../app/forms';
 import { useT, type MessageKey, type Translate } from '../../app/i18n';
@@ -195,9 +197,14 @@ export function ExcusesPage() {
         title={t('exc.title')}
         description={t('exc.intro')}
         actions={
-          <Button onClick={() => setAdding(true)} data-testid="exc-add">
-            {t('exc.add')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/impor?jenis=excuses" variant="default" data-testid="exc-import">
+              {t('exc.import')}
+            </Button>
+            <Button onClick={() => setAdding(true)} data-testid="exc-add">
+              {t('exc.add')}
+            </Button>
+          </Group>
         }
       />
       <FilterCard cols={{ base: 1, sm: 2 }}>
@@ -246,8 +253,13 @@ export function ExcusesPage() {
               </Text>
             </Table.Td>
             <Table.Td>{x.workUnitName}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={kindColor[x.kind]} tt="none">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Badge
+                variant="light"
+                color={kindColor[x.kind]}
+                tt="none"
+                styles={{ label: { overflow: 'visible' } }}
+              >
                 {excuseKindLabel(t, x.kind)}
               </Badge>
             </Table.Td>

@@ -14,6 +14,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import { importKinds, type ImportBatch, type ImportKind } from '../../../contract/imports';
 import { useApiErrorHandler } from '../../app/forms';
 import { useT, type MessageKey } from '../../app/i18n';
@@ -46,7 +47,12 @@ export function ImportsPage() {
   const t = useT();
   const f = useFormat();
   const onError = useApiErrorHandler();
-  const [kind, setKind] = useState<ImportKind>('civil_servants');
+  // `?jenis=excuses` (from the excuses page) opens the page on that kind.
+  const [search] = useSearchParams();
+  const asked = search.get('jenis');
+  const [kind, setKind] = useState<ImportKind>(
+    importKinds.includes(asked as ImportKind) ? (asked as ImportKind) : 'civil_servants',
+  );
   const [file, setFile] = useState<File | null>(null);
   const [uploadFraction, setUploadFraction] = useState(0);
   const [uploaded, setUploaded] = useState<ImportBatch | null>(null);
