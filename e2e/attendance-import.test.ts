@@ -9,9 +9,9 @@ import { startApp, type RunningApp } from './support/server.js';
  * answers to. The preview lists the unknown PIN with a link to the PIN page, where HR maps it to a demo
  * ASN; the second preview lists the bad line with its number and reason; saving with "skip rows with
  * problems" adds the good punches and the history shows the import; the same file again is recognised
- * as already imported. HR then records a sick day for the ASN, and the schedule page opens. An OPD
- * operator sees no Kehadiran menu and is refused the pages. Every page passes axe at desktop and phone
- * width.
+ * as already imported. HR then records a sick day for the ASN, imports leave from a CSV file (a bad row
+ * refused first), and the schedule page opens. An OPD operator sees no Kehadiran menu and is refused
+ * the pages. Every page passes axe at desktop and phone width.
  */
 let server: RunningApp;
 let browser: Browser;
@@ -220,6 +220,43 @@ describe('HR: attendance import, device PINs, excuses', () => {
     await accessible(page, 'excuse list');
   });
 
+  it('imports leave from a file: the bad row first, then the fixed file, then listed with the excuses', async () => {
+    await page.goto(`${server.url}/kehadiran/izin`);
+    await page.getByRole('link', { name: 'Impor dari berkas' }).click();
+    await page.waitForURL((url) => url.pathname === '/impor' && url.searchParams.get('jenis') === 'excuses');
+    // Opened on the kind of data the excuses page asked for.
+    await expect
+      .poll(() => textOf(page.getByTestId('import-template')))
+      .toBe('Unduh templat CSV (Izin & cuti ASN)');
+    const csv = (rows: string[]) => ({
+      name: 'cuti-september.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['nip;jenis;mulai;selesai;catatan', ...rows].join('\n')),
+    });
+    const leave = `${asn.nip};cuti;14/09/${year};15/09/${year};Cuti tahunan`;
+    await page
+      .getByTestId('import-file')
+      .setInputFiles(csv([leave, `199912312020121001;cuti;${year}-09-14;${year}-09-14;`]));
+    await page.getByRole('button', { name: 'Unggah' }).click();
+    await expect.poll(() => page.getByTestId('import-fix-first').count(), { timeout: 15_000 }).toBe(1);
+    const preview = page.getByTestId('import-preview');
+    expect(await textOf(preview)).toContain('NIP 199912312020121001 tidak terdaftar sebagai ASN daerah ini');
+    await accessible(page, 'excuse import with a bad row');
+    await page.getByTestId('import-file').setInputFiles(csv([leave]));
+    await page.getByRole('button', { name: 'Unggah' }).click();
+    await expect.poll(() => page.getByTestId('import-commit').isEnabled(), { timeout: 15_000 }).toBe(true);
+    expect(await textOf(preview)).toContain('Cuti');
+    await page.getByTestId('import-commit').click();
+    await expect
+      .poll(() => textOf(page.getByTestId('import-success')), { timeout: 30_000 })
+      .toContain('1 ditambah');
+    await page.goto(`${server.url}/kehadiran/izin`);
+    await page.getByLabel('Cari NIP atau nama').fill(asn.nip);
+    const row = page.getByTestId('exc-table').locator('tbody tr').filter({ hasText: 'Cuti tahunan' });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await textOf(row)).toContain('Cuti');
+  });
+
   it('shows the work schedule', async () => {
     await page.goto(`${server.url}/kehadiran/jadwal`);
     await expect.poll(() => page.getByTestId('schedule-form').count()).toBe(1);
@@ -276,6 +313,7 @@ describe('HR: attendance import, device PINs, excuses', () => {
       'file already imported',
       'excuse dialog',
       'excuse list',
+      'excuse import with a bad row',
       'work schedule',
       'work schedule refused',
       'import page refused to an operator',
