@@ -192,7 +192,7 @@ export function renderReport(r: Report): string {
       '0.85x). The app rows add everything a real request goes through: helmet headers, cookie parsing, the auth gate, zod ' +
       'serialization and the database round-trips, which on PGlite run on one WebAssembly thread inside the server process ' +
       'and on PostgreSQL go over a socket to server processes that share the same cores; the authenticated row carries the ' +
-      'bar of 0.6x. Its four queries are part of its ratio, so compare it with the `/api/health` row (one `select 1`) to ' +
+      'bar of 0.6x. Its three queries (the session with its grants, then the user with the region and the grants with their units) are part of its ratio, so compare it with the `/api/health` row (one `select 1`) to ' +
       'tell database time from HTTP and framework time. With one core for the load generator, a plain `node:http` server ' +
       'answers about as fast as one autocannon thread can ask, so the baseline is partly bounded by the load generator: ' +
       "that squeezes the throughput ratios of fast servers and lets them move with disturbances on the server's core, " +

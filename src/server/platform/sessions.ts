@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, or } from 'drizzle-orm';
+import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../contract/common.js';
 import type { DbOrTx } from '../db/client.js';
 import { sessions, userRoles, users } from '../db/schema.js';
@@ -56,6 +56,11 @@ export async function loadActor(
       userId: users.id,
       username: users.username,
       fullName: users.fullName,
+      // The grants in the same statement: one round trip for every authenticated request.
+      roles: sql<{ role: string; workUnitId: string | null }[]>`coalesce((
+        select json_agg(json_build_object('role', ${userRoles.role}, 'workUnitId', ${userRoles.workUnitId}))
+        from ${userRoles}
+        where ${userRoles.regionId} = ${sessions.regionId} and ${userRoles.userId} = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.regionId, sessions.regionId), eq(users.id, sessions.userId)))
@@ -69,10 +74,7 @@ export async function loadActor(
     )
     .limit(1);
   if (!row) return null;
-  const grants = await db
-    .select({ role: userRoles.role, workUnitId: userRoles.workUnitId })
-    .from(userRoles)
-    .where(and(eq(userRoles.regionId, row.regionId), eq(userRoles.userId, row.userId)));
+  const grants = typeof row.roles === 'string' ? (JSON.parse(row.roles) as typeof row.roles) : row.roles;
   // Sliding idle timeout; written at most once a minute to keep reads cheap.
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await db
