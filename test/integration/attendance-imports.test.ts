@@ -254,6 +254,34 @@ describe('attlog preview and commit', () => {
     );
   });
 
+  it('takes a device log that is not in time order, counting a punch sent twice apart once', async () => {
+    const pin = pinOf('u2', 3);
+    const text = attlog([
+      [pin, '2026-02-02 16:05:00'],
+      [pinOf('u2', 2), '2026-02-02 07:20:00'],
+      [pin, '2026-02-02 07:25:00'],
+      [pin, '2026-02-02 12:01:00'],
+      [pin, '2026-02-02 07:25:00'],
+      [pin, '2026-02-02 06:59:59'],
+    ]);
+    const p = await preview(hr, 'mesin-acak.dat', text);
+    expect(p).toMatchObject({ toAdd: 5, duplicatesInFile: 1, dateFrom: '2026-02-02', dateTo: '2026-02-02' });
+    const done = await commit(hr, 'mesin-acak.dat', text);
+    expect(done).toMatchObject({ status: 'committed', punchesAdded: 5 });
+    const stored = await w.database.db
+      .select({ time: attendancePunches.localTime })
+      .from(attendancePunches)
+      .where(
+        and(
+          eq(attendancePunches.regionId, w.a.id),
+          eq(attendancePunches.civilServantId, w.a.people.u2[3]),
+          eq(attendancePunches.day, '2026-02-02'),
+        ),
+      )
+      .orderBy(attendancePunches.localTime);
+    expect(stored.map((r) => r.time)).toEqual(['06:59:59', '07:25:00', '12:01:00', '16:05:00']);
+  });
+
   it('resolves PINs by the device mapping first, then the region-wide one, then as an NIP', async () => {
     const nipAsPin = w.a.nips.u2[4];
     const text = attlog([
