@@ -124,8 +124,8 @@ export function renderReport(r: Report): string {
   out.push(
     '- `quality.md` puts the second bar on an "authenticated `/api/health`", but `/api/health` is public. The authenticated ' +
       'equivalent measured is `GET /api/auth/me` with the session cookie of `admin.malang`: the auth gate loads the session ' +
-      '(sessions joined with users, then the role grants) and the handler reads the user, region and roles again, ' +
-      'so four small queries per request. `/api/health` (one `select 1`) is shown for orientation, without a bar.',
+      '(sessions joined with users and their role grants, one statement) and the handler reads the user, region and roles again, ' +
+      'so three small queries per request. `/api/health` (one `select 1`) is shown for orientation, without a bar.',
   );
   out.push('');
 
