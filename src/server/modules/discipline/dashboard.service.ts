@@ -1,12 +1,21 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { DisciplineDashboard } from '../../../contract/discipline.js';
+import type { DisciplineDashboard, RewardState, SanctionState } from '../../../contract/discipline.js';
 import type { DbOrTx } from '../../db/client.js';
 import { evaluationRuns, regions, rewards, sanctions, workUnits } from '../../db/schema.js';
 import { localDay } from '../../platform/calendar.js';
 import { notFound } from '../../platform/errors.js';
 import { keptValues } from '../../platform/kept.js';
 import type { Actor } from '../../platform/policy.js';
-import { latenessEffect } from './dashboard.domain.js';
+import {
+  endedMonths,
+  latenessEffect,
+  monthRate,
+  PUBLIC_REWARD_STATES,
+  PUBLIC_SANCTION_STATES,
+  tallyCases,
+  type CaseFact,
+} from './dashboard.domain.js';
+import { seriousLateDays } from './lateness.domain.js';
 import { monthInputsDigest, monthRecaps } from './lateness.service.js';
 
 /**
@@ -15,7 +24,6 @@ import { monthInputsDigest, monthRecaps } from './lateness.service.js';
  * never name anybody.
  */
 
-const SERIOUS = new Set(['TL2', 'TL3', 'TL4']);
 /** Lateness per month, kept while what it is worked out of stays the same (monthInputsDigest). */
 const keptLateness = keptValues<{ lateDays: number; servantDays: number }>(48);
 
@@ -31,7 +39,7 @@ async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, now:
       // ASN without a single punch in the month (no device data yet) would only dilute the rate.
       if (r.recap.presentDays === 0) continue;
       servantDays += r.recap.daysCounted;
-      lateDays += r.recap.flaggedDays.filter((d) => d.bands.some((b) => SERIOUS.has(b))).length;
+      lateDays += seriousLateDays(r.recap);
     }
   const value = { lateDays, servantDays };
   keptLateness.put(db, key, digest, value);
@@ -69,64 +77,20 @@ export async function dashboard(
     })
     .from(rewards)
     .where(and(eq(rewards.regionId, actor.regionId), gte(rewards.hitOn, from), lte(rewards.hitOn, to)));
-  const counted = s.filter((x) => !['rejected', 'cancelled', 'revoked'].includes(x.state));
-  const grantedR = r.filter((x) => !['rejected', 'cancelled'].includes(x.state));
   const units = await db
     .select({ id: workUnits.id, name: workUnits.name })
     .from(workUnits)
     .where(eq(workUnits.regionId, actor.regionId));
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const byRule = new Map<
-    string,
-    { code: string; name: string; kind: 'sanction' | 'reward'; count: number }
-  >();
-  for (const x of counted) {
-    const e = byRule.get(x.ruleCode) ?? {
-      code: x.ruleCode,
-      name: x.ruleName,
-      kind: 'sanction' as const,
-      count: 0,
-    };
-    e.count++;
-    byRule.set(x.ruleCode, e);
-  }
-  for (const x of grantedR) {
-    const e = byRule.get(x.ruleCode) ?? {
-      code: x.ruleCode,
-      name: x.ruleName,
-      kind: 'reward' as const,
-      count: 0,
-    };
-    e.count++;
-    byRule.set(x.ruleCode, e);
-  }
-  const byUnit = new Map<string, { workUnitId: string; name: string; sanctions: number; rewards: number }>();
-  const unitEntry = (id: string) => {
-    const e = byUnit.get(id) ?? { workUnitId: id, name: unitName.get(id) ?? '-', sanctions: 0, rewards: 0 };
-    byUnit.set(id, e);
-    return e;
-  };
-  counted.forEach((x) => unitEntry(x.unitId).sanctions++);
-  grantedR.forEach((x) => unitEntry(x.unitId).rewards++);
-  const lastMonth =
-    today.slice(0, 7) > `${y}-12`
-      ? 12
-      : Number(today.slice(5, 7)) - (today.slice(0, 4) === String(y) ? 1 : 0);
-  const months = Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
-  const byMonth = months.map((m) => ({
-    month: m,
-    sanctions: counted.filter((x) => x.hitOn.slice(0, 7) === m).length,
-    rewards: grantedR.filter((x) => x.hitOn.slice(0, 7) === m).length,
-  }));
+  const cases = tallyCases(
+    s as CaseFact<SanctionState>[],
+    r as CaseFact<RewardState>[],
+    new Map(units.map((u) => [u.id, u.name])),
+    y,
+  );
   const lateness: DisciplineDashboard['lateness'] = [];
-  for (const m of months.slice(0, Math.max(0, lastMonth))) {
-    const l = await latenessOfMonth(db, actor.regionId, m, now);
-    lateness.push({
-      month: m,
-      lateDays: l.lateDays,
-      servantDays: l.servantDays,
-      rate: l.servantDays ? Math.round((l.lateDays / l.servantDays) * 10000) / 100 : 0,
-    });
+  for (const m of endedMonths(y, today)) {
+    const l = { month: m, ...(await latenessOfMonth(db, actor.regionId, m, now)) };
+    lateness.push({ ...l, rate: monthRate(l) });
   }
   const [first] = await db
     .select({ asOf: sql<string | null>`min(${evaluationRuns.asOf})::text` })
@@ -139,18 +103,7 @@ export async function dashboard(
   const candidates = [first?.asOf, firstCase?.hitOn].filter((x): x is string => !!x).sort();
   return {
     year: y,
-    totals: {
-      sanctions: counted.length,
-      active: s.filter((x) => x.state === 'active').length,
-      appealed: s.filter((x) => x.state === 'appealed').length,
-      revoked: s.filter((x) => x.state === 'revoked').length,
-      rewards: grantedR.length,
-      awaitingApproval:
-        s.filter((x) => x.state === 'proposed').length + r.filter((x) => x.state === 'proposed').length,
-    },
-    byRule: [...byRule.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    byUnit: [...byUnit.values()].sort((a, b) => b.sanctions - a.sanctions || a.name.localeCompare(b.name)),
-    byMonth,
+    ...cases,
     lateness,
     rulesSince: candidates[0] ?? null,
     effect: latenessEffect(lateness, candidates[0] ?? null),
@@ -164,9 +117,7 @@ export async function dashboard(
 export async function warmLatenessMonths(db: DbOrTx, regionId: string, now = new Date()) {
   const [region] = await db.select().from(regions).where(eq(regions.id, regionId));
   const today = localDay(now, region.timezone);
-  const month = Number(today.slice(5, 7));
-  for (let m = 1; m < month; m++)
-    await latenessOfMonth(db, regionId, `${today.slice(0, 4)}-${String(m).padStart(2, '0')}`, now);
+  for (const m of endedMonths(Number(today.slice(0, 4)), today)) await latenessOfMonth(db, regionId, m, now);
 }
 
 /** Counts only, for the public pages: never a name. */
@@ -189,7 +140,7 @@ export async function publicCounts(
         eq(sanctions.regionId, region.id),
         gte(sanctions.hitOn, from),
         lte(sanctions.hitOn, to),
-        inArray(sanctions.state, ['notified', 'appealed', 'upheld', 'active', 'completed']),
+        inArray(sanctions.state, [...PUBLIC_SANCTION_STATES]),
       ),
     )
     .groupBy(sanctions.ruleName);
@@ -201,7 +152,7 @@ export async function publicCounts(
         eq(rewards.regionId, region.id),
         gte(rewards.hitOn, from),
         lte(rewards.hitOn, to),
-        eq(rewards.state, 'granted'),
+        inArray(rewards.state, [...PUBLIC_REWARD_STATES]),
       ),
     )
     .groupBy(rewards.ruleName);

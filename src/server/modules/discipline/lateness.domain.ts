@@ -831,6 +831,17 @@ export interface LatenessRecap {
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
+/**
+ * The late bands of a serious late arrival, more than 30 minutes (TL2-TL4): what the default
+ * SUKA_TERLAMBAT rule counts and what the head of region's dashboard follows month by month.
+ */
+export const SERIOUS_LATE_BANDS: readonly LateBand[] = ['TL2', 'TL3', 'TL4'];
+
+/** The recap's days with a serious late arrival (TL2-TL4). */
+export const seriousLateDays = (recap: Pick<LatenessRecap, 'flaggedDays'>): number =>
+  recap.flaggedDays.filter((d) => d.bands.some((b) => (SERIOUS_LATE_BANDS as readonly string[]).includes(b)))
+    .length;
+
 /** Adds up day results (normally one month's) into the recap, applying the monthly cap. */
 export function recapDays(days: readonly DayResult[], rules: LatenessRules): LatenessRecap {
   const recap: LatenessRecap = {

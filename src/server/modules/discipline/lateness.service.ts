@@ -33,6 +33,7 @@ import {
   evaluateDays,
   monthRange,
   recapDays,
+  seriousLateDays,
   type DayResult,
   type LatenessContext,
   type LatenessRecap,
@@ -47,8 +48,6 @@ import {
 
 /** Roles that read every ASN's lateness in the region. */
 const REGION_READERS = ['region_admin', 'head_of_region', 'hr_officer', 'verifier'] as const;
-/** TL2-TL4: the days the SUKA_TERLAMBAT rule counts. */
-const SERIOUS = new Set(['TL2', 'TL3', 'TL4']);
 const HABITUAL_DAYS = 4;
 
 type MonthContext = Awaited<ReturnType<typeof contextOf>>;
@@ -112,7 +111,7 @@ function recapDto(r: LatenessRecap): LatenessRecapDto {
     presentDays: r.presentDays,
     onTimeDays: r.onTimeDays,
     bands: { ...r.late, ...r.early, TK: r.absent },
-    lateDays: r.flaggedDays.filter((d) => d.bands.some((b) => SERIOUS.has(b))).length,
+    lateDays: seriousLateDays(r),
     weight: r.weight,
     capped: r.capped,
     summary: describeRecap(r),

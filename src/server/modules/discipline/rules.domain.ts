@@ -18,6 +18,7 @@ import {
   type BandCode,
   type FlaggedDay,
   type LatenessRecap,
+  SERIOUS_LATE_BANDS,
 } from './lateness.domain.js';
 import { DEFAULT_ESCALATION, type EscalationPolicy } from './sanction-calendar.domain.js';
 
@@ -166,7 +167,7 @@ export const isExampleLegalBasis = (text: string) => text.includes(EXAMPLE_LEGAL
 const exampleBasis = (article: string) =>
   `Perwali Kota Malang Nomor ... Tahun 2019 tentang ..., Pasal ${article} ${EXAMPLE_LEGAL_BASIS_MARK}`;
 
-const TL2_TO_TL4: readonly BandCode[] = ['TL2', 'TL3', 'TL4'];
+const TL2_TO_TL4: readonly BandCode[] = SERIOUS_LATE_BANDS;
 
 /** The example Perwali of domain.md section 5. The legal basis texts are placeholders to edit. */
 export const DEFAULT_RULES: readonly Rule[] = Object.freeze([
