@@ -16,7 +16,7 @@ import {
   type CaseFact,
 } from './dashboard.domain.js';
 import { seriousLateDays } from './lateness.domain.js';
-import { monthInputsDigest, monthRecaps } from './lateness.service.js';
+import { monthInputsDigest, monthRecaps, regionLateness, type RegionLateness } from './lateness.service.js';
 
 /**
  * The head of region's dashboard (issue 5 item 8): counts by rule, unit and month, and lateness per
@@ -27,15 +27,15 @@ import { monthInputsDigest, monthRecaps } from './lateness.service.js';
 /** Lateness per month, kept while what it is worked out of stays the same (monthInputsDigest). */
 const keptLateness = keptValues<{ lateDays: number; servantDays: number }>(48);
 
-async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, now: Date) {
-  const { digest, punches } = await monthInputsDigest(db, regionId, month, now);
+async function latenessOfMonth(db: DbOrTx, regionId: string, month: string, region: RegionLateness) {
+  const { digest, punches } = await monthInputsDigest(db, regionId, month, undefined, region);
   const key = `${regionId}|${month}`;
   const hit = keptLateness.peek(db, key, digest);
   if (hit) return hit;
   let lateDays = 0;
   let servantDays = 0;
   if (punches > 0)
-    for (const r of await monthRecaps(db, regionId, month, now)) {
+    for (const r of await monthRecaps(db, regionId, month, undefined, region)) {
       // ASN without a single punch in the month (no device data yet) would only dilute the rate.
       if (r.recap.presentDays === 0) continue;
       servantDays += r.recap.daysCounted;
@@ -88,8 +88,9 @@ export async function dashboard(
     y,
   );
   const lateness: DisciplineDashboard['lateness'] = [];
+  const judged = await regionLateness(db, actor.regionId, now);
   for (const m of endedMonths(y, today)) {
-    const l = { month: m, ...(await latenessOfMonth(db, actor.regionId, m, now)) };
+    const l = { month: m, ...(await latenessOfMonth(db, actor.regionId, m, judged)) };
     lateness.push({ ...l, rate: monthRate(l) });
   }
   const [first] = await db
@@ -115,9 +116,9 @@ export async function dashboard(
  * city's month takes seconds); the server calls it in the background after starting.
  */
 export async function warmLatenessMonths(db: DbOrTx, regionId: string, now = new Date()) {
-  const [region] = await db.select().from(regions).where(eq(regions.id, regionId));
-  const today = localDay(now, region.timezone);
-  for (const m of endedMonths(Number(today.slice(0, 4)), today)) await latenessOfMonth(db, regionId, m, now);
+  const judged = await regionLateness(db, regionId, now);
+  for (const m of endedMonths(Number(judged.today.slice(0, 4)), judged.today))
+    await latenessOfMonth(db, regionId, m, judged);
 }
 
 /** Counts only, for the public pages: never a name. */

@@ -19,7 +19,7 @@ import { offsetOf as pageOffset } from '../../platform/listing.js';
 import type { Actor } from '../../platform/policy.js';
 import { monitoringFactsAsOf } from '../monitoring/dashboards.service.js';
 import { parsePeriodKey } from '../monitoring/periods.domain.js';
-import { monthRecaps } from './lateness.service.js';
+import { monthRecaps, regionLateness } from './lateness.service.js';
 import {
   describeFact,
   evaluateRules,
@@ -122,8 +122,9 @@ async function gatherFacts(
     );
     const list = monthsBack(monthKey(period.end), months);
     const attendance: AttendanceFact[] = [];
+    const judged = await regionLateness(db, regionId, now);
     for (const [i, month] of list.entries()) {
-      for (const r of await monthRecaps(db, regionId, month, now))
+      for (const r of await monthRecaps(db, regionId, month, now, judged))
         attendance.push({ asnId: r.civilServantId, unitId: r.workUnitId, month, recap: r.recap });
       progress?.('Rekap kehadiran', i + 1, list.length);
     }

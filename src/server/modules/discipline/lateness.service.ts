@@ -50,20 +50,35 @@ import {
 const REGION_READERS = ['region_admin', 'head_of_region', 'hr_officer', 'verifier'] as const;
 const HABITUAL_DAYS = 4;
 
-type MonthContext = Awaited<ReturnType<typeof contextOf>>;
+/** What a region's lateness is judged by (calendar, schedules, bands), and its local day. */
+export interface RegionLateness {
+  today: string;
+  ctx: LatenessContext;
+}
 
-async function contextOf(db: DbOrTx, regionId: string, month: string, now: Date) {
+export async function regionLateness(db: DbOrTx, regionId: string, now: Date): Promise<RegionLateness> {
   const [r] = await db.select({ tz: regions.timezone }).from(regions).where(eq(regions.id, regionId));
-  const today = localDay(now, r.tz);
+  return {
+    today: localDay(now, r.tz),
+    ctx: {
+      calendar: await loadCalendar(db, regionId),
+      schedules: await loadScheduleSet(db, regionId),
+      rules: await loadLatenessRules(db, regionId),
+    },
+  };
+}
+
+type MonthContext = ReturnType<typeof monthOf>;
+
+/** A month of the region: its days up to yesterday (today's check-out has not happened yet). */
+function monthOf({ today, ctx }: RegionLateness, month: string) {
   const range = monthRange(month);
   const yesterday = addDays(today, -1);
-  const to = range.end < yesterday ? range.end : yesterday;
-  const ctx: LatenessContext = {
-    calendar: await loadCalendar(db, regionId),
-    schedules: await loadScheduleSet(db, regionId),
-    rules: await loadLatenessRules(db, regionId),
-  };
-  return { ctx, from: range.start, to };
+  return { ctx, from: range.start, to: range.end < yesterday ? range.end : yesterday };
+}
+
+async function contextOf(db: DbOrTx, regionId: string, month: string, now: Date) {
+  return monthOf(await regionLateness(db, regionId, now), month);
 }
 
 /**
@@ -392,8 +407,15 @@ export async function recapXlsx(
  * added) and the excuses that touch it (each with its version and dates). Equal digests give equal
  * recaps, so a caller may keep what it worked out of a month while the digest stays the same.
  */
-export async function monthInputsDigest(db: DbOrTx, regionId: string, month: string, now = new Date()) {
-  return inputsDigest(db, regionId, await contextOf(db, regionId, month, now));
+export async function monthInputsDigest(
+  db: DbOrTx,
+  regionId: string,
+  month: string,
+  now = new Date(),
+  /** Loaded once by a caller that goes through several months. */
+  region?: RegionLateness,
+) {
+  return inputsDigest(db, regionId, monthOf(region ?? (await regionLateness(db, regionId, now)), month));
 }
 
 async function inputsDigest(db: DbOrTx, regionId: string, { ctx, from, to }: MonthContext) {
@@ -422,12 +444,18 @@ async function inputsDigest(db: DbOrTx, regionId: string, { ctx, from, to }: Mon
  * Every active ASN's recap of a month (for the rule evaluation and the dashboard): the flagged days
  * and the days counted, without the texts of the present days. A month in progress counts up to yesterday.
  */
-export async function monthRecaps(db: DbOrTx, regionId: string, month: string, now = new Date()) {
+export async function monthRecaps(
+  db: DbOrTx,
+  regionId: string,
+  month: string,
+  now = new Date(),
+  region?: RegionLateness,
+) {
   const servants = await db
     .select({ id: civilServants.id, workUnitId: civilServants.workUnitId })
     .from(civilServants)
     .where(and(eq(civilServants.regionId, regionId), eq(civilServants.active, true)));
-  const { ctx, from, to } = await contextOf(db, regionId, month, now);
+  const { ctx, from, to } = monthOf(region ?? (await regionLateness(db, regionId, now)), month);
   const punches = await punchesOf(db, regionId, 'all', from, to);
   const excuses = await excusesByCivilServant(db, regionId, from, to);
   return servants.map((s) => {
