@@ -12,7 +12,7 @@ import { isWorkingDay } from '../monitoring/working-days.domain.js';
 import { rosterPdf } from './documents.js';
 import { formatDay } from './lateness.domain.js';
 import { documentRegion, planOf } from './cases.service.js';
-import { servingDayOn } from './sanction-calendar.domain.js';
+import { nextVestRecord, servingDayOn } from './sanction-calendar.domain.js';
 
 /**
  * The morning roster (apel pagi, issue 5 item 7): for a date, who wears which vest, per unit, from the
@@ -150,8 +150,8 @@ export async function recordDay(
     if (row.state !== 'upheld' && row.state !== 'active')
       throw new AppError('CONFLICT', 'Sanksi ini sudah tidak berjalan: hari apel tidak dapat diubah lagi');
     const [region] = await tx.select().from(regions).where(eq(regions.id, actor.regionId));
-    if (date > localDay(now, region.timezone))
-      throw new AppError('CONFLICT', 'Hari yang belum tiba tidak dapat dicatat');
+    const today = localDay(now, region.timezone);
+    if (date > today) throw new AppError('CONFLICT', 'Hari yang belum tiba tidak dapat dicatat');
     const [prev] = await tx
       .select()
       .from(sanctionDays)
@@ -162,30 +162,20 @@ export async function recordDay(
           eq(sanctionDays.day, date),
         ),
       );
-    const today = localDay(now, region.timezone);
-    /** The instant of a vest record: now (today only), a local time of the roster's day, or none. */
-    const instant = (field: 'vestIssued' | 'vestReturned', value: string | undefined, kept: Date | null) => {
-      if (value === undefined) return kept;
-      if (value === 'clear') return null;
-      if (value === 'now') {
-        if (date !== today)
-          throw fieldError(field, `Untuk hari yang sudah lewat, isi jamnya (contoh: 07:15)`);
-        return now;
-      }
-      const at = new Date(`${date}T${value}:00${offsetOf(region.timezone)}`);
-      if (at > now) throw fieldError(field, 'Jam yang belum tiba tidak dapat dicatat');
-      return at;
-    };
+    const vest = nextVestRecord(
+      { vestIssuedAt: prev?.vestIssuedAt ?? null, vestReturnedAt: prev?.vestReturnedAt ?? null },
+      body,
+      { date, today, now, at: (hhmm) => new Date(`${date}T${hhmm}:00${offsetOf(region.timezone)}`) },
+    );
+    if ('problem' in vest)
+      throw vest.problem.conflict
+        ? new AppError('CONFLICT', vest.problem.message)
+        : fieldError(vest.problem.field, vest.problem.message);
     const next = {
-      vestIssuedAt: instant('vestIssued', body.vestIssued, prev?.vestIssuedAt ?? null),
-      vestReturnedAt: instant('vestReturned', body.vestReturned, prev?.vestReturnedAt ?? null),
+      ...vest.record,
       served: body.served === undefined ? (prev?.served ?? null) : body.served,
       note: body.note === undefined ? (prev?.note ?? null) : body.note || null,
     };
-    if (next.vestReturnedAt && !next.vestIssuedAt)
-      throw new AppError('CONFLICT', 'Catat rompi diserahkan sebelum dikembalikan');
-    if (next.vestReturnedAt && next.vestIssuedAt && next.vestReturnedAt < next.vestIssuedAt)
-      throw fieldError('vestReturned', 'Jam rompi dikembalikan tidak boleh sebelum jam diserahkan');
     await tx
       .insert(sanctionDays)
       .values({

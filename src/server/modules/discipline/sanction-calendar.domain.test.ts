@@ -17,6 +17,7 @@ import {
   monthsBefore,
   servingDayOn,
   servingDays,
+  nextVestRecord,
 } from './sanction-calendar.domain.js';
 
 const calendar = seededCalendar();
@@ -210,5 +211,51 @@ describe('escalation', () => {
     expect(() => escalatedLength(0, '2026-04-15', [])).toThrow(RangeError);
     expect(() => escalatedLength(5, '2026-04-15', [], { withinMonths: 3, factor: 0.5 })).toThrow(RangeError);
     expect(() => monthsBefore('2026-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('the vest on the morning roster', () => {
+  const none = { vestIssuedAt: null, vestReturnedAt: null };
+  const now = new Date('2026-11-27T03:00:00Z'); // 10:00 WIB
+  const at = (date: string) => (hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`);
+  const today = { date: '2026-11-27', today: '2026-11-27', now, at: at('2026-11-27') };
+  const past = { date: '2026-11-26', today: '2026-11-27', now, at: at('2026-11-26') };
+
+  it('records now on the day itself, and a time of the day for a day that has passed', () => {
+    expect(nextVestRecord(none, { vestIssued: 'now' }, today)).toEqual({
+      record: { vestIssuedAt: now, vestReturnedAt: null },
+    });
+    expect(nextVestRecord(none, { vestIssued: '07:05' }, past)).toEqual({
+      record: { vestIssuedAt: new Date('2026-11-26T00:05:00Z'), vestReturnedAt: null },
+    });
+    expect(nextVestRecord(none, { vestIssued: 'now' }, past)).toEqual({
+      problem: {
+        field: 'vestIssued',
+        message: 'Untuk hari yang sudah lewat, isi jamnya (contoh: 07:15)',
+        conflict: false,
+      },
+    });
+    expect(nextVestRecord(none, { vestIssued: '10:01' }, today)).toMatchObject({
+      problem: { field: 'vestIssued', message: 'Jam yang belum tiba tidak dapat dicatat' },
+    });
+  });
+
+  it('keeps what the entry leaves out, clears on request, and takes the vest back only after it went out', () => {
+    const issued = { vestIssuedAt: new Date('2026-11-27T00:10:00Z'), vestReturnedAt: null };
+    expect(nextVestRecord(issued, { vestReturned: '09:00' }, today)).toEqual({
+      record: { ...issued, vestReturnedAt: new Date('2026-11-27T02:00:00Z') },
+    });
+    expect(nextVestRecord(issued, { vestReturned: '07:00' }, today)).toMatchObject({
+      problem: { field: 'vestReturned', conflict: false },
+    });
+    expect(nextVestRecord(none, { vestReturned: 'now' }, today)).toMatchObject({
+      problem: {
+        field: 'vestReturned',
+        message: 'Catat rompi diserahkan sebelum dikembalikan',
+        conflict: true,
+      },
+    });
+    expect(nextVestRecord(issued, { vestIssued: 'clear' }, today)).toEqual({ record: none });
+    expect(nextVestRecord(issued, {}, today)).toEqual({ record: issued });
   });
 });

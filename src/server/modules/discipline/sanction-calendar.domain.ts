@@ -205,3 +205,53 @@ export function escalatedLength(
   if (previousHit === null) return { length: baseLength, repeat: false, previousHit, windowStart };
   return { length: Math.ceil(baseLength * policy.factor), repeat: true, previousHit, windowStart };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The vest on the morning roster
+
+export interface VestRecord {
+  vestIssuedAt: Date | null;
+  vestReturnedAt: Date | null;
+}
+
+/** A roster entry that cannot stand: on its field (400), or against the day's state (409). */
+export interface VestProblem {
+  field: 'vestIssued' | 'vestReturned';
+  message: string;
+  conflict: boolean;
+}
+
+/**
+ * The vest times of a roster day after HR's entry: each is kept (absent), cleared (`clear`), the
+ * moment of recording (`now`, only on the day itself: a day that has passed is recorded with the time
+ * it happened) or a local time `HH:MM` of the day (never one still to come). The vest comes back only
+ * after it was handed out. `at` turns a local time of the day into an instant. Pure.
+ */
+export function nextVestRecord(
+  kept: VestRecord,
+  entry: { vestIssued?: string; vestReturned?: string },
+  day: { date: string; today: string; now: Date; at: (hhmm: string) => Date },
+): { record: VestRecord } | { problem: VestProblem } {
+  const problem = (field: VestProblem['field'], message: string, conflict = false) => ({
+    problem: { field, message, conflict },
+  });
+  const instant = (field: VestProblem['field'], value: string | undefined, prev: Date | null) => {
+    if (value === undefined) return prev;
+    if (value === 'clear') return null;
+    if (value === 'now')
+      return day.date === day.today
+        ? day.now
+        : problem(field, 'Untuk hari yang sudah lewat, isi jamnya (contoh: 07:15)');
+    const at = day.at(value);
+    return at > day.now ? problem(field, 'Jam yang belum tiba tidak dapat dicatat') : at;
+  };
+  const issued = instant('vestIssued', entry.vestIssued, kept.vestIssuedAt);
+  if (issued && !(issued instanceof Date)) return issued;
+  const returned = instant('vestReturned', entry.vestReturned, kept.vestReturnedAt);
+  if (returned && !(returned instanceof Date)) return returned;
+  if (returned && !issued)
+    return problem('vestReturned', 'Catat rompi diserahkan sebelum dikembalikan', true);
+  if (returned && issued && returned < issued)
+    return problem('vestReturned', 'Jam rompi dikembalikan tidak boleh sebelum jam diserahkan');
+  return { record: { vestIssuedAt: issued, vestReturnedAt: returned } };
+}
